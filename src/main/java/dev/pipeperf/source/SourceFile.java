@@ -1,0 +1,171 @@
+package dev.pipeperf.source;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The text of one file of the analysed repository, with an index of where its lines start so that
+ * offsets turn into {@link Location}s cheaply.
+ *
+ * @param path the path relative to the analysis root, forward slashes
+ * @param text the whole text, decoded as UTF-8
+ */
+public record SourceFile(String path, String text, int[] lineStarts) {
+
+  /** Files larger than this are refused with a diagnostic rather than read. */
+  public static final long MAX_BYTES = 4L * 1024 * 1024;
+
+  public SourceFile {
+    if (lineStarts == null) {
+      lineStarts = indexLines(text);
+    }
+  }
+
+  public static SourceFile of(String path, String text) {
+    return new SourceFile(path, text, null);
+  }
+
+  /**
+   * Reads a file as UTF-8. Binary files (a NUL byte or invalid UTF-8) and oversized files come back
+   * as a diagnostic rather than as text.
+   */
+  public static ParseResult<SourceFile> read(Path file, String relativePath) {
+    Location whole = new Location(relativePath, 1, 1);
+    try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        return ParseResult.failed(
+            java.util.List.of(
+                Diagnostic.error(
+                    whole,
+                    "file-too-large",
+                    "file is "
+                        + size
+                        + " bytes, more than the "
+                        + MAX_BYTES
+                        + " bytes pipeperf reads")));
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      for (int i = 0; i < bytes.length; i++) {
+        if (bytes[i] == 0) {
+          return ParseResult.failed(
+              java.util.List.of(
+                  Diagnostic.error(
+                      locate(bytes, i, relativePath),
+                      "binary-file",
+                      "binary file (a NUL byte at offset " + i + "), not text")));
+        }
+      }
+      String text;
+      try {
+        text =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes))
+                .toString();
+      } catch (CharacterCodingException e) {
+        return ParseResult.failed(
+            java.util.List.of(
+                Diagnostic.error(whole, "binary-file", "not UTF-8 text: " + e.getMessage())));
+      }
+      if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+        text = text.substring(1);
+      }
+      return ParseResult.of(of(relativePath, text), java.util.List.of());
+    } catch (IOException e) {
+      return ParseResult.failed(
+          java.util.List.of(
+              Diagnostic.error(
+                  Location.ofFile(relativePath), "unreadable-file", "cannot read: " + e)));
+    }
+  }
+
+  private static Location locate(byte[] bytes, int offset, String path) {
+    int line = 1;
+    int col = 1;
+    for (int i = 0; i < offset; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+    }
+    return new Location(path, line, col);
+  }
+
+  private static int[] indexLines(String text) {
+    int[] starts = new int[16];
+    int n = 0;
+    starts[n++] = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        if (n == starts.length) {
+          starts = Arrays.copyOf(starts, n * 2);
+        }
+        starts[n++] = i + 1;
+      }
+    }
+    return Arrays.copyOf(starts, n);
+  }
+
+  /** Number of lines (a trailing newline does not start a new line). */
+  public int lineCount() {
+    int n = lineStarts.length;
+    if (n > 1 && lineStarts[n - 1] == text.length()) {
+      return n - 1;
+    }
+    return n;
+  }
+
+  /** The 1-based location of a 0-based character offset. */
+  public Location locationOf(int offset) {
+    int idx = Arrays.binarySearch(lineStarts, offset);
+    int line = idx >= 0 ? idx : -idx - 2;
+    return new Location(path, line + 1, offset - lineStarts[line] + 1);
+  }
+
+  /** A location in this file from 1-based line and column. */
+  public Location at(int line, int column) {
+    return new Location(path, line, column);
+  }
+
+  /** The text of a 1-based line, without its line break. */
+  public String line(int line) {
+    if (line < 1 || line > lineStarts.length) {
+      return "";
+    }
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] : text.length();
+    String s = text.substring(start, end);
+    if (s.endsWith("\n")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    if (s.endsWith("\r")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SourceFile other && path.equals(other.path) && text.equals(other.text);
+  }
+
+  @Override
+  public int hashCode() {
+    return path.hashCode() * 31 + text.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "SourceFile[" + path + ", " + text.length() + " chars]";
+  }
+}

@@ -1,0 +1,42 @@
+package dev.pipeperf;
+
+import dev.pipeperf.graph.CriticalPath;
+import dev.pipeperf.graph.PipelineGraph;
+import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.workspace.Workspace;
+import java.util.List;
+
+/**
+ * Everything one analysis found: the workspace as read, the pipeline graph, its schedule, and the
+ * diagnostics (sorted by file, line, column).
+ *
+ * @param workflowFilter the {@code --workflow} the user asked for, or null for all
+ */
+public record AnalysisResult(
+    Workspace workspace,
+    PipelineGraph graph,
+    CriticalPath schedule,
+    List<Diagnostic> diagnostics,
+    String workflowFilter) {
+
+  public AnalysisResult {
+    diagnostics = diagnostics.stream().sorted().distinct().toList();
+  }
+
+  /** The workflows to report: all, or those whose name or file matches {@code --workflow}. */
+  public List<PipelineGraph.WorkflowEntry> reportedWorkflows() {
+    if (workflowFilter == null) {
+      return graph.workflows();
+    }
+    return graph.workflows().stream().filter(w -> matches(w, workflowFilter)).toList();
+  }
+
+  static boolean matches(PipelineGraph.WorkflowEntry w, String filter) {
+    String file = w.path().substring(w.path().lastIndexOf('/') + 1);
+    String stem = file.replaceFirst("\\.ya?ml$", "");
+    return w.displayName().equalsIgnoreCase(filter)
+        || w.path().equals(filter)
+        || file.equals(filter)
+        || stem.equals(filter);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.pipeperf.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every analysing command takes. */
+final class CommonOptions {
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Configuration file (default: .pipeperf.yml at the root, if present).")
+  Path config;
+
+  @Option(
+      names = "--workflow",
+      paramLabel = "NAME",
+      description = "Report only this workflow (its name, file name, or path).")
+  String workflow;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print nothing but errors.")
+  boolean quiet;
+}

@@ -1,0 +1,16 @@
+package dev.pipeperf.cli;
+
+/** pipeperf's exit codes (spec §9). */
+public final class ExitCodes {
+
+  /** Analysis done; for {@code check}, the gate passed. */
+  public static final int OK = 0;
+
+  /** {@code check}: a regression, or a finding at or above {@code --fail-on}. */
+  public static final int GATE_FAILED = 1;
+
+  /** Bad usage, or input that could not be read at all (missing folder, broken config). */
+  public static final int USAGE = 2;
+
+  private ExitCodes() {}
+}

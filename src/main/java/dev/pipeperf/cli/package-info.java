@@ -1,0 +1,2 @@
+/** The command line (picocli): commands, options, exit codes. */
+package dev.pipeperf.cli;

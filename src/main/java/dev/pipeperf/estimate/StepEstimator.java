@@ -1,0 +1,225 @@
+package dev.pipeperf.estimate;
+
+import dev.pipeperf.config.DurationOverrides;
+import dev.pipeperf.config.DurationValue;
+import dev.pipeperf.workflow.Container;
+import dev.pipeperf.workflow.Job;
+import dev.pipeperf.workflow.RunsOn;
+import dev.pipeperf.workflow.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Estimates steps and job start-up from the catalogue, with the user's {@code durations:} overrides
+ * taking precedence (spec §6: config > observed > catalogue > default). Observed timings are
+ * applied later, on the graph, where jobs are matched by display name.
+ */
+public final class StepEstimator {
+
+  private final Catalogue catalogue;
+  private final DurationOverrides overrides;
+  private final List<Map.Entry<Pattern, DurationValue>> commandOverrides = new ArrayList<>();
+
+  public StepEstimator(Catalogue catalogue, DurationOverrides overrides) {
+    this.catalogue = catalogue;
+    this.overrides = overrides;
+    overrides
+        .commands()
+        .forEach(
+            (k, v) ->
+                commandOverrides.add(Map.entry(Pattern.compile(k, Pattern.CASE_INSENSITIVE), v)));
+  }
+
+  public Catalogue catalogue() {
+    return catalogue;
+  }
+
+  /** The configured duration of a whole job, by {@code workflow-file:job-id} or job id. */
+  public Estimate jobOverride(String workflowPath, String jobId) {
+    String file = workflowPath.substring(workflowPath.lastIndexOf('/') + 1);
+    for (String key : List.of(workflowPath + ":" + jobId, file + ":" + jobId, jobId)) {
+      DurationValue v = overrides.jobs().get(key);
+      if (v != null) {
+        return Estimate.of(range(v), Provenance.CONFIG, "durations.jobs." + key);
+      }
+    }
+    return null;
+  }
+
+  /** Runner start-up plus job container and the slowest service container. */
+  public Estimate startup(Job job, RunsOn runsOn) {
+    List<String> labels = runsOn == null ? List.of() : runsOn.labels();
+    Catalogue.Runner runner = catalogue.runnerFor(labels);
+    DurationRange r = runner.startup();
+    String note = "runner start-up (" + runner.kind() + ")";
+    if (job.container() != null) {
+      r = r.plus(catalogue.containerStartup());
+      note += " + job container";
+    }
+    DurationRange services = DurationRange.ZERO;
+    for (Container s : job.services()) {
+      services = services.max(catalogue.serviceStartup(s.image()));
+    }
+    if (!job.services().isEmpty()) {
+      r = r.plus(services);
+      note += " + " + job.services().size() + " service(s)";
+    }
+    return Estimate.of(r, Provenance.CATALOGUE, note);
+  }
+
+  /** The runner kind the cost model bills for these labels: linux, windows, macos, self-hosted. */
+  public String runnerKind(RunsOn runsOn) {
+    return catalogue.runnerFor(runsOn == null ? List.of() : runsOn.labels()).kind();
+  }
+
+  /** A step's duration. {@code jobId} selects step overrides ({@code job-id/step}). */
+  public Estimate step(String jobId, Step step) {
+    for (String key : stepKeys(jobId, step)) {
+      DurationValue v = overrides.steps().get(key);
+      if (v != null) {
+        return Estimate.of(range(v), Provenance.CONFIG, "durations.steps." + key);
+      }
+    }
+    if (step.isControl()) {
+      return Estimate.of(catalogue.defaultFor("control"), Provenance.DEFAULT, "wait/cancel");
+    }
+    if (step.uses() != null) {
+      return action(step.uses());
+    }
+    if (step.run() != null) {
+      return script(step.run());
+    }
+    return Estimate.of(DurationRange.ZERO, Provenance.DEFAULT, "parallel group");
+  }
+
+  private static List<String> stepKeys(String jobId, Step step) {
+    List<String> keys = new ArrayList<>();
+    if (step.id() != null) {
+      keys.add(jobId + "/" + step.id());
+    }
+    if (step.name() != null) {
+      keys.add(jobId + "/" + step.name());
+    }
+    return keys;
+  }
+
+  /** An action's duration by its name (version ignored). */
+  public Estimate action(String uses) {
+    String name = uses.toLowerCase(Locale.ROOT);
+    int at = name.indexOf('@');
+    if (at >= 0) {
+      name = name.substring(0, at);
+    }
+    for (Map.Entry<String, DurationValue> e : overrides.actions().entrySet()) {
+      if (e.getKey().toLowerCase(Locale.ROOT).equals(name)) {
+        return Estimate.of(
+            range(e.getValue()), Provenance.CONFIG, "durations.actions." + e.getKey());
+      }
+    }
+    if (name.startsWith("docker://")) {
+      return Estimate.of(
+          catalogue.defaultFor("dockerAction"), Provenance.DEFAULT, "docker action (image pull)");
+    }
+    Catalogue.Action a = catalogue.actions().get(name);
+    if (a == null) {
+      // actions/cache/restore@v4 is listed; github/codeql-action/init too: try the shortest prefix
+      // that is listed so sub-actions of a listed action still match.
+      String n = name;
+      while (a == null && n.lastIndexOf('/') > n.indexOf('/')) {
+        n = n.substring(0, n.lastIndexOf('/'));
+        a = catalogue.actions().get(n);
+      }
+    }
+    if (a != null) {
+      return Estimate.of(a.range(), Provenance.CATALOGUE, "action " + a.uses());
+    }
+    return Estimate.of(catalogue.defaultFor("action"), Provenance.DEFAULT, "unknown action");
+  }
+
+  /** True when the action builds container images (build-push, bake, depot). */
+  public boolean isBuildAction(String uses) {
+    String name = uses.toLowerCase(Locale.ROOT);
+    int at = name.indexOf('@');
+    Catalogue.Action a = catalogue.actions().get(at >= 0 ? name.substring(0, at) : name);
+    return a != null && a.build();
+  }
+
+  /** A script's duration: the sum over its lines of the commands they run. */
+  public Estimate script(String run) {
+    DurationRange total = DurationRange.ZERO;
+    List<String> matched = new ArrayList<>();
+    boolean config = false;
+    for (String raw : joinContinuations(run)) {
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      DurationRange lineRange = null;
+      for (Map.Entry<Pattern, DurationValue> o : commandOverrides) {
+        if (o.getKey().matcher(line).find()) {
+          lineRange = range(o.getValue());
+          matched.add("durations.commands." + o.getKey().pattern());
+          config = true;
+          break;
+        }
+      }
+      if (lineRange == null) {
+        for (Catalogue.Command c : catalogue.commands()) {
+          Matcher m = c.pattern().matcher(line);
+          if (m.find()) {
+            DurationRange r =
+                c.sleep() ? DurationRange.ofSeconds(Double.parseDouble(m.group(1))) : c.range();
+            lineRange = lineRange == null ? r : lineRange.plus(r);
+            matched.add(c.name());
+          }
+        }
+      }
+      total = total.plus(lineRange != null ? lineRange : catalogue.defaultFor("line"));
+    }
+    total = total.max(catalogue.defaultFor("run"));
+    String source =
+        matched.isEmpty() ? "script" : String.join(" + ", matched.stream().distinct().toList());
+    Provenance p =
+        config ? Provenance.CONFIG : matched.isEmpty() ? Provenance.DEFAULT : Provenance.CATALOGUE;
+    return Estimate.of(total, p, source);
+  }
+
+  /** True when a script runs an image build ({@code docker build}, {@code buildx bake}). */
+  public boolean isBuildScript(String run) {
+    for (String line : joinContinuations(run)) {
+      for (Catalogue.Command c : catalogue.commands()) {
+        if (c.build() && c.pattern().matcher(line).find()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static List<String> joinContinuations(String run) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    for (String l : run.split("\n", -1)) {
+      String t = l.stripTrailing();
+      if (t.endsWith("\\")) {
+        cur.append(t, 0, t.length() - 1).append(' ');
+      } else {
+        cur.append(t);
+        out.add(cur.toString());
+        cur.setLength(0);
+      }
+    }
+    if (cur.length() > 0) {
+      out.add(cur.toString());
+    }
+    return out;
+  }
+
+  private static DurationRange range(DurationValue v) {
+    return new DurationRange(v.lowSeconds(), v.highSeconds());
+  }
+}

@@ -1,0 +1,565 @@
+package dev.pipeperf.graph;
+
+import dev.pipeperf.estimate.DurationRange;
+import dev.pipeperf.estimate.Estimate;
+import dev.pipeperf.estimate.Provenance;
+import dev.pipeperf.estimate.StepEstimator;
+import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.workflow.ActionDefinition;
+import dev.pipeperf.workflow.Job;
+import dev.pipeperf.workflow.MatrixInstance;
+import dev.pipeperf.workflow.Need;
+import dev.pipeperf.workflow.RunsOn;
+import dev.pipeperf.workflow.Step;
+import dev.pipeperf.workflow.Trigger;
+import dev.pipeperf.workflow.Workflow;
+import dev.pipeperf.workspace.Workspace;
+import dev.pipeperf.workspace.WorkspaceLoader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the {@link PipelineGraph} of a workspace (spec §4): for each workflow, each job instance
+ * (matrix instances in waves of {@code max-parallel}) becomes set-up → step DAG → end; {@code
+ * needs} link jobs; local reusable workflows and composite actions are expanded in place; remote
+ * reusable workflows are opaque nodes; {@code workflow_run} chains are labelled edges between
+ * workflows.
+ */
+public final class GraphBuilder {
+
+  /** How deep reusable workflows may call each other (GitHub allows 10 levels). */
+  static final int MAX_CALL_DEPTH = 10;
+
+  /** How deep composite actions may nest before we stop expanding. */
+  static final int MAX_ACTION_DEPTH = 10;
+
+  /** A bound on graph size, so that hostile input cannot exhaust memory. */
+  public static final int MAX_NODES = 2_000_000;
+
+  private final Workspace workspace;
+  private final StepEstimator estimator;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<Node> nodes = new ArrayList<>();
+  private final List<Edge> edges = new ArrayList<>();
+  private final List<PipelineGraph.JobSpan> spans = new ArrayList<>();
+  private final Map<String, Integer> usedIds = new HashMap<>();
+  private final java.util.BitSet hasIncoming = new java.util.BitSet();
+  private boolean full;
+
+  private GraphBuilder(Workspace workspace, StepEstimator estimator) {
+    this.workspace = workspace;
+    this.estimator = estimator;
+  }
+
+  /** The graph and the problems met building it (unknown wait targets, call cycles...). */
+  public record Result(PipelineGraph graph, List<Diagnostic> diagnostics) {}
+
+  public static Result build(Workspace workspace, StepEstimator estimator) {
+    GraphBuilder b = new GraphBuilder(workspace, estimator);
+    return b.run();
+  }
+
+  private Result run() {
+    List<PipelineGraph.WorkflowEntry> entries = new ArrayList<>();
+    Map<String, int[]> boundaries = new LinkedHashMap<>();
+    for (Workflow w : workspace.workflows()) {
+      if (w.isReusableOnly()) {
+        continue;
+      }
+      entries.add(
+          new PipelineGraph.WorkflowEntry(
+              w.path(), w.displayName(), w.triggers().stream().map(Trigger::event).toList()));
+      int first = nodes.size();
+      Map<String, Integer> done = addJobs(w, w, "", null, 0, new HashSet<>());
+      int start =
+          addJoin(w.path(), null, w.path() + ":start", "start of " + w.displayName(), w.location());
+      int end =
+          addJoin(w.path(), null, w.path() + ":end", "end of " + w.displayName(), w.location());
+      for (int i = first; i < start; i++) {
+        if (nodes.get(i).subject() instanceof Subject.JobSetup && !hasPredecessor(i)) {
+          edge(start, i, Edge.Kind.JOB);
+        }
+      }
+      done.values().forEach(d -> edge(d, end, Edge.Kind.JOB));
+      boundaries.put(w.displayName(), new int[] {start, end});
+      boundaries.put(w.path(), new int[] {start, end});
+    }
+    linkWorkflowRuns(boundaries);
+    PipelineGraph g = new PipelineGraph(nodes, edges, spans, entries);
+    return new Result(g, diagnostics);
+  }
+
+  private boolean hasPredecessor(int node) {
+    return hasIncoming.get(node);
+  }
+
+  private void linkWorkflowRuns(Map<String, int[]> boundaries) {
+    for (Workflow w : workspace.workflows()) {
+      for (Trigger t : w.triggers()) {
+        if (!t.event().equals("workflow_run")) {
+          continue;
+        }
+        int[] me = boundaries.get(w.path());
+        for (String upstream : t.workflows()) {
+          int[] up = boundaries.get(upstream);
+          if (me != null && up != null && up != me) {
+            edge(up[1], me[0], Edge.Kind.WORKFLOW_RUN);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds the jobs of {@code defining} (the workflow itself, or a called reusable workflow) to the
+   * run of {@code run}. Returns each job id's "all instances done" node.
+   */
+  private Map<String, Integer> addJobs(
+      Workflow run,
+      Workflow defining,
+      String prefix,
+      Integer entry,
+      int depth,
+      Set<String> callStack) {
+    Map<String, Job> byId = new LinkedHashMap<>();
+    defining.jobs().forEach(j -> byId.putIfAbsent(j.id(), j));
+    List<Job> order = jobOrder(defining.jobs(), byId);
+    Map<String, Integer> done = new LinkedHashMap<>();
+    Set<String> ordered = new HashSet<>();
+    order.forEach(j -> ordered.add(j.id()));
+    for (Job job : order) {
+      List<Integer> upstream = new ArrayList<>();
+      for (Need n : job.needs()) {
+        Integer d = done.get(n.jobId());
+        if (d != null) {
+          upstream.add(d);
+        }
+      }
+      if (upstream.isEmpty() && entry != null) {
+        upstream.add(entry);
+      }
+      done.put(job.id(), addJob(run, defining, job, prefix, upstream, depth, callStack));
+      if (full) {
+        break;
+      }
+    }
+    return done;
+  }
+
+  /** Jobs in an order where needs come first; jobs caught in a needs cycle are left out. */
+  private static List<Job> jobOrder(List<Job> jobs, Map<String, Job> byId) {
+    Map<String, Integer> indegree = new LinkedHashMap<>();
+    Map<String, List<String>> dependents = new HashMap<>();
+    for (Job j : byId.values()) {
+      indegree.putIfAbsent(j.id(), 0);
+      Set<String> seen = new HashSet<>();
+      for (Need n : j.needs()) {
+        if (byId.containsKey(n.jobId()) && !n.jobId().equals(j.id()) && seen.add(n.jobId())) {
+          indegree.merge(j.id(), 1, Integer::sum);
+          dependents.computeIfAbsent(n.jobId(), k -> new ArrayList<>()).add(j.id());
+        }
+      }
+    }
+    Deque<String> ready = new ArrayDeque<>();
+    indegree.forEach(
+        (id, d) -> {
+          if (d == 0) {
+            ready.add(id);
+          }
+        });
+    List<Job> out = new ArrayList<>();
+    while (!ready.isEmpty()) {
+      String id = ready.poll();
+      out.add(byId.get(id));
+      for (String dep : dependents.getOrDefault(id, List.of())) {
+        if (indegree.merge(dep, -1, Integer::sum) == 0) {
+          ready.add(dep);
+        }
+      }
+    }
+    return out;
+  }
+
+  private int addJob(
+      Workflow run,
+      Workflow defining,
+      Job job,
+      String prefix,
+      List<Integer> upstream,
+      int depth,
+      Set<String> callStack) {
+    String jobPath = prefix + job.id();
+    List<MatrixInstance> instances =
+        job.strategy() != null && job.strategy().matrix() != null
+            ? job.strategy().matrix().instances()
+            : java.util.Collections.singletonList(null);
+    Integer maxParallel = job.strategy() == null ? null : job.strategy().maxParallel();
+    String doneId = run.path() + ":" + jobPath + ":done";
+    List<Integer> ends = new ArrayList<>();
+    for (int i = 0; i < instances.size() && !full; i++) {
+      MatrixInstance mi = instances.get(i);
+      String key = run.path() + ":" + jobPath + (instances.size() > 1 ? "[" + i + "]" : "");
+      String display = displayName(job, mi, prefix);
+      RunsOn runsOn = job.runsOn() == null ? null : job.runsOn().forInstance(mi);
+      JobInstance ji =
+          new JobInstance(
+              key,
+              run.path(),
+              defining.path(),
+              jobPath,
+              display,
+              job,
+              mi,
+              runsOn,
+              estimator.runnerKind(runsOn),
+              job.location());
+      int[] span =
+          job.callsReusableWorkflow() ? addCall(run, ji, depth, callStack) : addSteppedJob(ji);
+      for (int u : upstream) {
+        edge(u, span[0], Edge.Kind.NEEDS);
+      }
+      if (maxParallel != null && maxParallel > 0 && i >= maxParallel) {
+        edge(ends.get(i - maxParallel), span[0], Edge.Kind.MATRIX_WAVE);
+      }
+      ends.add(span[1]);
+    }
+    if (ends.size() == 1) {
+      return ends.get(0);
+    }
+    int done = addJoin(run.path(), null, doneId, job.id() + ": all instances done", job.location());
+    ends.forEach(e -> edge(e, done, Edge.Kind.JOB));
+    return done;
+  }
+
+  /** GitHub's display name: name (matrix values put in) or id, plus the matrix suffix. */
+  static String displayName(Job job, MatrixInstance mi, String prefix) {
+    String base = job.name() != null ? job.name() : job.id();
+    String shown;
+    if (mi == null || mi.values().isEmpty()) {
+      shown = base;
+    } else if (job.name() != null && job.name().contains("matrix.")) {
+      shown = mi.substitute(base);
+    } else {
+      shown = base + " " + mi.displaySuffix();
+    }
+    if (prefix.isEmpty()) {
+      return shown;
+    }
+    return prefix.substring(0, prefix.length() - 1).replace("/", " / ") + " / " + shown;
+  }
+
+  // ---- jobs with steps ----
+
+  private int[] addSteppedJob(JobInstance ji) {
+    int first = nodes.size();
+    int firstEdge = edges.size();
+    Estimate override = estimator.jobOverride(ji.workflow(), ji.job().id());
+    int setup =
+        addNode(
+            ji.workflow(),
+            ji,
+            ji.key(),
+            "set up " + ji.displayName(),
+            ji.location(),
+            new Subject.JobSetup(ji),
+            estimator.startup(ji.job(), ji.runsOn()));
+    StepSequencer seq = new StepSequencer(ji, setup);
+    seq.sequence(ji.job().steps(), "", 0, new HashSet<>());
+    int end =
+        addJoin(ji.workflow(), ji, ji.key() + ":end", "end of " + ji.displayName(), ji.location());
+    seq.finish(end);
+    spans.add(new PipelineGraph.JobSpan(ji, first, end));
+    if (override != null) {
+      scale(first, firstEdge, end, override);
+    }
+    return new int[] {setup, end};
+  }
+
+  /**
+   * Makes a job's nodes add up to a known total (a config override, observed timings): every node
+   * keeps its share of the job, measured on the midpoints of the estimates, and takes one factor
+   * per bound. The longest path then equals the total exactly on both bounds.
+   */
+  private void scale(int first, int firstEdge, int end, Estimate total) {
+    double mid =
+        JobDurations.longestMidPath(nodes, edges.subList(firstEdge, edges.size()), first, end);
+    for (int i = first; i <= end; i++) {
+      Node n = nodes.get(i);
+      DurationRange scaled;
+      if (mid <= 0) {
+        scaled = i == first ? total.range() : DurationRange.ZERO;
+      } else {
+        double m = n.estimate().range().mid();
+        scaled = new DurationRange(m * total.range().low() / mid, m * total.range().high() / mid);
+      }
+      nodes.set(i, n.withEstimate(Estimate.of(scaled, total.provenance(), total.source())));
+    }
+  }
+
+  /** Turns a job's steps into a DAG, honouring background / wait / wait-all / cancel / parallel. */
+  private final class StepSequencer {
+    private final JobInstance job;
+    private int frontier;
+    private final Map<String, Integer> background = new LinkedHashMap<>();
+    private final Map<String, Integer> allById = new HashMap<>();
+    private int anonymous;
+
+    StepSequencer(JobInstance job, int setup) {
+      this.job = job;
+      this.frontier = setup;
+    }
+
+    void sequence(List<Step> steps, String pathPrefix, int actionDepth, Set<String> actionStack) {
+      for (Step s : steps) {
+        String path = pathPrefix + (s.index() + 1);
+        if (s.isParallelGroup()) {
+          int before = frontier;
+          List<Integer> ends = new ArrayList<>();
+          for (Step member : s.parallel()) {
+            frontier = before;
+            int n = addStep(member, path + "." + (member.index() + 1), actionDepth, actionStack);
+            ends.add(n);
+          }
+          int join =
+              addJoin(
+                  job.workflow(),
+                  job,
+                  job.key() + "#" + path + ":join",
+                  "end of parallel group",
+                  s.location());
+          ends.forEach(e -> edge(e, join, Edge.Kind.WAIT));
+          edge(before, join, Edge.Kind.WAIT);
+          frontier = join;
+        } else if (s.background()) {
+          int before = frontier;
+          int n = addStep(s, path, actionDepth, actionStack);
+          String id = s.id() != null ? s.id() : "#bg" + anonymous++;
+          background.put(id, n);
+          frontier = before;
+        } else if (s.waitAll() || !s.waitFor().isEmpty()) {
+          int join =
+              addJoin(job.workflow(), job, job.key() + "#" + path, s.displayName(), s.location());
+          edge(frontier, join, Edge.Kind.STEP_ORDER);
+          if (s.waitAll()) {
+            background.values().forEach(b -> edge(b, join, Edge.Kind.WAIT));
+            background.clear();
+          } else {
+            for (String id : s.waitFor()) {
+              Integer b = background.remove(id);
+              if (b != null) {
+                edge(b, join, Edge.Kind.WAIT);
+              } else if (!allById.containsKey(id)) {
+                diagnostics.add(
+                    Diagnostic.error(
+                        s.location(),
+                        "unknown-step",
+                        "wait: names \""
+                            + id
+                            + "\", which is no background step of job \""
+                            + job.job().id()
+                            + "\" before it"));
+              }
+            }
+          }
+          frontier = join;
+        } else if (s.cancel() != null) {
+          // A cancelled background step ends when it is cancelled: it no longer holds the job open.
+          if (background.remove(s.cancel()) == null && !allById.containsKey(s.cancel())) {
+            diagnostics.add(
+                Diagnostic.error(
+                    s.location(),
+                    "unknown-step",
+                    "cancel: names \""
+                        + s.cancel()
+                        + "\", which is no background step of job \""
+                        + job.job().id()
+                        + "\" before it"));
+          }
+          int join =
+              addJoin(job.workflow(), job, job.key() + "#" + path, s.displayName(), s.location());
+          edge(frontier, join, Edge.Kind.STEP_ORDER);
+          frontier = join;
+        } else {
+          frontier = addStep(s, path, actionDepth, actionStack);
+        }
+      }
+    }
+
+    /**
+     * Adds a step after the frontier (expanding a local composite action); returns its last node.
+     */
+    private int addStep(Step s, String path, int actionDepth, Set<String> actionStack) {
+      ActionDefinition action = localComposite(s);
+      if (action != null
+          && actionDepth < MAX_ACTION_DEPTH
+          && !actionStack.contains(action.path())) {
+        actionStack.add(action.path());
+        int before = frontier;
+        Map<String, Integer> outer = new LinkedHashMap<>(background);
+        background.clear();
+        sequence(action.steps(), path + ">", actionDepth + 1, actionStack);
+        // Background steps left running inside a composite action end with it.
+        int join =
+            addJoin(
+                job.workflow(),
+                job,
+                job.key() + "#" + path + ":end",
+                "end of " + s.displayName(),
+                s.location());
+        edge(frontier, join, Edge.Kind.STEP_ORDER);
+        background.values().forEach(b -> edge(b, join, Edge.Kind.WAIT));
+        background.clear();
+        background.putAll(outer);
+        if (before == frontier) {
+          edge(before, join, Edge.Kind.STEP_ORDER);
+        }
+        actionStack.remove(action.path());
+        frontier = join;
+        if (s.id() != null) {
+          allById.put(s.id(), join);
+        }
+        return join;
+      }
+      int n =
+          addNode(
+              job.workflow(),
+              job,
+              job.key() + "#" + path,
+              s.displayName(),
+              s.location(),
+              new Subject.StepWork(job, s, path),
+              estimator.step(job.job().id(), s));
+      edge(frontier, n, Edge.Kind.STEP_ORDER);
+      if (s.id() != null) {
+        allById.put(s.id(), n);
+      }
+      return n;
+    }
+
+    private ActionDefinition localComposite(Step s) {
+      if (s.uses() == null || !s.uses().startsWith("./")) {
+        return null;
+      }
+      ActionDefinition a = workspace.actions().get(WorkspaceLoader.normalise(s.uses()));
+      return a != null && a.isComposite() ? a : null;
+    }
+
+    /** The runner waits for background steps that were neither waited for nor cancelled. */
+    void finish(int end) {
+      edge(frontier, end, Edge.Kind.JOB);
+      background.values().forEach(b -> edge(b, end, Edge.Kind.WAIT));
+    }
+  }
+
+  // ---- reusable workflows ----
+
+  private int[] addCall(Workflow run, JobInstance ji, int depth, Set<String> callStack) {
+    String uses = ji.job().uses();
+    int first = nodes.size();
+    if (!ji.job().callsLocalWorkflow()) {
+      Estimate e = estimator.jobOverride(ji.workflow(), ji.job().id());
+      if (e == null) {
+        e =
+            Estimate.of(
+                estimator.catalogue().defaultFor("remoteWorkflow"),
+                Provenance.DEFAULT,
+                "reusable workflow " + uses);
+      }
+      int n =
+          addNode(
+              run.path(),
+              ji,
+              ji.key(),
+              ji.displayName() + " (" + uses + ")",
+              ji.location(),
+              new Subject.RemoteWorkflow(ji, uses),
+              e);
+      int end =
+          addJoin(run.path(), ji, ji.key() + ":end", "end of " + ji.displayName(), ji.location());
+      edge(n, end, Edge.Kind.JOB);
+      spans.add(new PipelineGraph.JobSpan(ji, first, end));
+      return new int[] {n, end};
+    }
+    String path = uses.substring(2);
+    int at = path.indexOf('@');
+    if (at >= 0) {
+      path = path.substring(0, at);
+    }
+    Workflow callee = workspace.workflow(path).orElse(null);
+    int start = addJoin(run.path(), ji, ji.key() + ":call", "call " + uses, ji.location());
+    if (callee == null || depth >= MAX_CALL_DEPTH || callStack.contains(path)) {
+      String why =
+          callee == null
+              ? "calls "
+                  + uses
+                  + ", which is not a workflow file of this repository (or could not be parsed)"
+              : callStack.contains(path)
+                  ? "calls " + uses + ", which is already being called: a call cycle"
+                  : "calls reusable workflows more than " + MAX_CALL_DEPTH + " levels deep";
+      diagnostics.add(
+          Diagnostic.error(
+              ji.location(), "reusable-workflow", "job \"" + ji.job().id() + "\" " + why));
+      int end =
+          addJoin(run.path(), ji, ji.key() + ":end", "end of " + ji.displayName(), ji.location());
+      edge(start, end, Edge.Kind.JOB);
+      return new int[] {start, end};
+    }
+    callStack.add(path);
+    Map<String, Integer> done =
+        addJobs(run, callee, ji.jobPath() + "/", start, depth + 1, callStack);
+    callStack.remove(path);
+    int end =
+        addJoin(run.path(), ji, ji.key() + ":end", "end of " + ji.displayName(), ji.location());
+    edge(start, end, Edge.Kind.CALL);
+    done.values().forEach(d -> edge(d, end, Edge.Kind.CALL));
+    return new int[] {start, end};
+  }
+
+  // ---- primitives ----
+
+  private int addNode(
+      String workflow,
+      JobInstance job,
+      String id,
+      String label,
+      dev.pipeperf.source.Location loc,
+      Subject subject,
+      Estimate estimate) {
+    if (nodes.size() >= MAX_NODES) {
+      if (!full) {
+        full = true;
+        diagnostics.add(
+            Diagnostic.error(
+                loc,
+                "graph-too-large",
+                "the pipeline has more than "
+                    + MAX_NODES
+                    + " jobs and steps; the rest is left out"));
+      }
+    }
+    int n = usedIds.merge(id, 1, Integer::sum);
+    String unique = n == 1 ? id : id + "~" + n;
+    Node node = new Node(nodes.size(), unique, workflow, job, label, loc, subject, estimate);
+    nodes.add(node);
+    return node.index();
+  }
+
+  private int addJoin(
+      String workflow, JobInstance job, String id, String label, dev.pipeperf.source.Location loc) {
+    return addNode(workflow, job, id, label, loc, new Subject.Join(label), Estimate.zero("join"));
+  }
+
+  private void edge(int from, int to, Edge.Kind kind) {
+    if (from != to) {
+      edges.add(new Edge(from, to, kind));
+      hasIncoming.set(to);
+    }
+  }
+}

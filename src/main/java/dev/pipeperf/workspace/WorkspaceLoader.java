@@ -1,0 +1,203 @@
+package dev.pipeperf.workspace;
+
+import dev.pipeperf.config.ConfigLoader;
+import dev.pipeperf.config.PipeperfConfig;
+import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.source.Location;
+import dev.pipeperf.source.ParseResult;
+import dev.pipeperf.source.SourceFile;
+import dev.pipeperf.workflow.ActionDefinition;
+import dev.pipeperf.workflow.ActionParser;
+import dev.pipeperf.workflow.Job;
+import dev.pipeperf.workflow.Step;
+import dev.pipeperf.workflow.Workflow;
+import dev.pipeperf.workflow.WorkflowParser;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Discovers and reads a repository's files (spec §2): workflows directly under {@code
+ * .github/workflows}, the local actions they use, and {@code .pipeperf.yml}. Never runs anything
+ * and never follows a link out of the root.
+ */
+public final class WorkspaceLoader {
+
+  private final Path root;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<PathMatcher> excludes = new ArrayList<>();
+  private int filesRead;
+
+  private WorkspaceLoader(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Loads a repository. {@code configFile} is an explicit config path, or null to use {@code
+   * .pipeperf.yml} at the root when present. A broken config is a diagnostic, and the result
+   * carries the defaults.
+   */
+  public static Workspace load(Path root, Path configFile) {
+    return new WorkspaceLoader(root).run(configFile);
+  }
+
+  /** Reads only the configuration; null model when it is broken. */
+  public static ParseResult<PipeperfConfig> readConfig(Path root, Path configFile) {
+    Path file = configFile != null ? configFile : root.resolve(ConfigLoader.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      if (configFile != null) {
+        return ParseResult.failed(
+            List.of(
+                Diagnostic.error(
+                    Location.ofFile(configFile.toString()), "config", "config file not found")));
+      }
+      return ParseResult.of(PipeperfConfig.DEFAULT, List.of());
+    }
+    String shown = configFile != null ? configFile.toString() : ConfigLoader.FILE_NAME;
+    ParseResult<SourceFile> src = SourceFile.read(file, shown);
+    if (!src.hasModel()) {
+      return ParseResult.failed(src.diagnostics());
+    }
+    return ConfigLoader.parse(src.model());
+  }
+
+  private Workspace run(Path configFile) {
+    ParseResult<PipeperfConfig> cfg = readConfig(root, configFile);
+    diagnostics.addAll(cfg.diagnostics());
+    PipeperfConfig config = cfg.hasModel() ? cfg.model() : PipeperfConfig.DEFAULT;
+    for (String glob : config.exclude()) {
+      excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+    }
+    List<Workflow> workflows = new ArrayList<>();
+    for (Path p : workflowFiles()) {
+      SourceFile file = read(p);
+      if (file == null) {
+        continue;
+      }
+      ParseResult<Workflow> r = WorkflowParser.parse(file);
+      diagnostics.addAll(r.diagnostics());
+      if (r.hasModel()) {
+        workflows.add(r.model());
+      }
+    }
+    Map<String, ActionDefinition> actions = localActions(workflows);
+    return new Workspace(root, config, workflows, actions, filesRead, diagnostics);
+  }
+
+  private List<Path> workflowFiles() {
+    Path dir = root.resolve(".github").resolve("workflows");
+    List<Path> out = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      for (Path p : ds) {
+        String n = p.getFileName().toString();
+        if ((n.endsWith(".yml") || n.endsWith(".yaml"))
+            && Files.isRegularFile(p)
+            && inside(p)
+            && !excluded(p)) {
+          out.add(p);
+        }
+      }
+    } catch (IOException e) {
+      diagnostics.add(
+          Diagnostic.error(
+              Location.ofFile(relative(dir)), "unreadable-file", "cannot list: " + e.getMessage()));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** Local actions named by {@code uses: ./path}, transitively through composite actions. */
+  private Map<String, ActionDefinition> localActions(List<Workflow> workflows) {
+    Map<String, ActionDefinition> actions = new LinkedHashMap<>();
+    Deque<Step> pending = new ArrayDeque<>();
+    for (Workflow w : workflows) {
+      for (Job j : w.jobs()) {
+        pending.addAll(j.allSteps());
+      }
+    }
+    int budget = 1_000;
+    while (!pending.isEmpty() && budget-- > 0) {
+      Step s = pending.pop();
+      String uses = s.uses();
+      if (uses == null || !uses.startsWith("./")) {
+        continue;
+      }
+      String folder = normalise(uses);
+      if (actions.containsKey(folder) || folder.startsWith("..")) {
+        continue;
+      }
+      Path dir = root.resolve(folder).normalize();
+      Path file =
+          Files.isRegularFile(dir.resolve("action.yml"))
+              ? dir.resolve("action.yml")
+              : dir.resolve("action.yaml");
+      if (!dir.startsWith(root) || !Files.isRegularFile(file) || !inside(file)) {
+        diagnostics.add(
+            Diagnostic.warning(
+                s.location(),
+                "missing-local-action",
+                "local action " + uses + " has no action.yml in this repository"));
+        actions.put(folder, null);
+        continue;
+      }
+      SourceFile src = read(file);
+      if (src == null) {
+        continue;
+      }
+      ParseResult<ActionDefinition> r = ActionParser.parse(src);
+      diagnostics.addAll(r.diagnostics());
+      if (r.hasModel()) {
+        actions.put(folder, r.model());
+        pending.addAll(Step.flatten(r.model().steps()));
+      }
+    }
+    actions.values().removeIf(java.util.Objects::isNull);
+    return actions;
+  }
+
+  /** {@code ./.github/actions/setup/} → {@code .github/actions/setup}. */
+  public static String normalise(String uses) {
+    String s = uses.substring(2);
+    while (s.endsWith("/")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
+  }
+
+  private SourceFile read(Path p) {
+    ParseResult<SourceFile> r = SourceFile.read(p, relative(p));
+    filesRead++;
+    diagnostics.addAll(r.diagnostics());
+    return r.model();
+  }
+
+  private boolean inside(Path p) {
+    try {
+      Path real = p.toRealPath();
+      return real.startsWith(root.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private boolean excluded(Path p) {
+    Path rel = root.relativize(p);
+    return excludes.stream().anyMatch(m -> m.matches(rel));
+  }
+
+  private String relative(Path p) {
+    return root.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+}

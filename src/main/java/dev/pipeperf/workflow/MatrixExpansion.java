@@ -117,9 +117,12 @@ final class MatrixExpansion {
     for (Map<String, Object> c : combos) {
       originals.add(new LinkedHashMap<>(c));
     }
+    // Includes extend only the combinations of the axes; one that fits none is appended as is,
+    // and later includes do not extend appended ones (GitHub's documented example).
+    int fromAxes = combos.size();
     for (Map<String, Object> inc : include) {
       boolean added = false;
-      for (int i = 0; i < combos.size(); i++) {
+      for (int i = 0; i < fromAxes; i++) {
         Map<String, Object> original = originals.get(i);
         boolean overwrites =
             inc.entrySet().stream()
@@ -134,7 +137,6 @@ final class MatrixExpansion {
       }
       if (!added) {
         combos.add(new LinkedHashMap<>(inc));
-        originals.add(new LinkedHashMap<>(inc));
       }
     }
     if (combos.size() > Matrix.MAX_INSTANCES) {

@@ -76,7 +76,7 @@ final class YamlTree {
     } catch (YAMLException e) {
       diagnostics.add(
           Diagnostic.error(
-              file.at(1, 1), "yaml-syntax", "cannot read YAML: " + oneLine(e.getMessage())));
+              file.at(1, 1), "yaml-syntax", explain(oneLine(e.getMessage()))));
       return null;
     } catch (StackOverflowError | IllegalStateException e) {
       diagnostics.add(
@@ -89,18 +89,23 @@ final class YamlTree {
     String problem = e.getProblem() != null ? e.getProblem() : "";
     String context = e.getContext() != null ? e.getContext() : "";
     String msg = (context.isEmpty() ? problem : context + ": " + problem).strip();
+    return explain(msg.isEmpty() ? oneLine(String.valueOf(e.getMessage())) : oneLine(msg));
+  }
+
+  private static String explain(String msg) {
     if (msg.contains("Number of aliases for non-scalar nodes exceeds")) {
       return "too many YAML aliases (more than "
           + MAX_ALIASES
           + "): refusing to expand what looks like an alias bomb";
     }
     if (msg.contains("Nesting Depth exceeded")) {
+      // SnakeYAML gives no position for this one; the document start is the honest answer.
       return "YAML nested more than " + MAX_DEPTH + " levels deep";
     }
     if (msg.contains("The incoming YAML document exceeds the limit")) {
       return "YAML document larger than " + MAX_CODE_POINTS + " characters";
     }
-    return oneLine(msg.isEmpty() ? String.valueOf(e.getMessage()) : msg);
+    return msg;
   }
 
   private static String oneLine(String s) {

@@ -103,7 +103,7 @@ public final class Pricing {
     LocalDate effective = date(root.path("effective"), file, "effective", diagnostics);
     String source = root.path("source").asText("");
     Map<String, RunnerPrice> prices = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = root.path("runners").fields();
+    Iterator<Map.Entry<String, JsonNode>> it = root.path("runners").properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode node = e.getValue();

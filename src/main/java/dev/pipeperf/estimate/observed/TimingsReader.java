@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ import java.util.regex.Pattern;
  *       one page or a JSON array of pages, and pages of the same {@code run_id} (in one file or
  *       across the files given to {@link #readAll}) are merged into one run, jobs de-duplicated by
  *       their {@code id}. When {@code total_count} says more jobs than the pages list, a warning
- *       says how many are missing;
+ *       says how many are missing. An export of every attempt of a re-run ({@code ?filter=all})
+ *       keeps, per job name, the latest {@code run_attempt}, with a warning;
  *   <li>{@code gh run view <id> --json jobs}, {@code {"jobs": [...]}} with camelCase fields ({@code
  *       startedAt}, {@code completedAt}, {@code databaseId}, {@code url}), or a JSON array of such
  *       objects, one per run. It has no creation time, so queue time is unknown; the run id is
@@ -104,8 +106,11 @@ public final class TimingsReader {
   /** One JSON object with a {@code jobs} array, already attributed to a run. */
   private record Page(String runId, Integer totalCount, List<Entry> jobs, Location location) {}
 
-  /** A job and the id that identifies it across pages (null when the export has none). */
-  private record Entry(Long id, ObservedJob job) {}
+  /**
+   * A job, the id that identifies it across pages (null when the export has none) and the run
+   * attempt it belongs to (1 when the export does not say).
+   */
+  private record Entry(Long id, int attempt, ObservedJob job) {}
 
   private static List<ObservedRun> merge(List<Page> pages, List<Diagnostic> diagnostics) {
     Map<String, List<Page>> byRun = new LinkedHashMap<>();
@@ -116,7 +121,8 @@ public final class TimingsReader {
     for (Map.Entry<String, List<Page>> run : byRun.entrySet()) {
       List<Page> runPages = run.getValue();
       Set<Long> seen = new HashSet<>();
-      List<ObservedJob> jobs = new ArrayList<>();
+      List<Entry> entries = new ArrayList<>();
+      Map<String, Integer> latestAttempt = new HashMap<>();
       Integer total = null;
       for (Page page : runPages) {
         if (page.totalCount() != null) {
@@ -124,13 +130,24 @@ public final class TimingsReader {
         }
         for (Entry entry : page.jobs()) {
           if (entry.id() == null || seen.add(entry.id())) {
-            jobs.add(entry.job());
+            entries.add(entry);
+            latestAttempt.merge(entry.job().name(), entry.attempt(), Math::max);
           }
         }
       }
+      // A re-run (`?filter=all`) lists a job once per attempt: the latest attempt is the run.
+      List<ObservedJob> jobs = new ArrayList<>();
+      int superseded = 0;
+      for (Entry entry : entries) {
+        if (entry.attempt() == latestAttempt.get(entry.job().name())) {
+          jobs.add(entry.job());
+        } else {
+          superseded++;
+        }
+      }
       Location location = runPages.get(0).location();
-      if (total != null && total > jobs.size()) {
-        int missing = total - jobs.size();
+      if (total != null && total > entries.size()) {
+        int missing = total - entries.size();
         diagnostics.add(
             Diagnostic.warning(
                 location,
@@ -143,7 +160,7 @@ public final class TimingsReader {
                     + (runPages.size() == 1
                         ? "page given lists "
                         : runPages.size() + " pages list ")
-                    + jobs.size()
+                    + entries.size()
                     + " jobs, so "
                     + missing
                     + (missing == 1 ? " job is" : " jobs are")
@@ -151,6 +168,18 @@ public final class TimingsReader {
                     + " repos/OWNER/REPO/actions/runs/"
                     + run.getKey()
                     + "/jobs`)"));
+      }
+      if (superseded > 0) {
+        diagnostics.add(
+            Diagnostic.warning(
+                location,
+                "timings-rerun",
+                "run "
+                    + run.getKey()
+                    + " was re-run: "
+                    + superseded
+                    + (superseded == 1 ? " job" : " jobs")
+                    + " of earlier attempts left out, the latest attempt of each job kept"));
       }
       runs.add(new ObservedRun(run.getKey(), jobs, location));
     }
@@ -237,6 +266,7 @@ public final class TimingsReader {
       documents++;
       Location location = at(p.currentTokenLocation());
       Integer totalCount = null;
+      String documentRunId = null;
       List<Entry> entries = new ArrayList<>();
       List<String> runIds = new ArrayList<>();
       boolean sawJobs = false;
@@ -246,6 +276,9 @@ public final class TimingsReader {
         JsonToken value = p.nextToken();
         if ("total_count".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
           totalCount = p.getIntValue();
+        } else if ("databaseId".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+          // `gh run view ID --json jobs,databaseId`: the run's own id
+          documentRunId = p.getText();
         } else if ("jobs".equals(field) && value == JsonToken.START_ARRAY) {
           sawJobs = true;
           while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -292,7 +325,10 @@ public final class TimingsReader {
         return;
       }
       for (Map.Entry<String, List<Entry>> run : byRun.entrySet()) {
-        String runId = run.getKey() != null ? run.getKey() : file.path() + "#" + documents;
+        String runId =
+            run.getKey() != null
+                ? run.getKey()
+                : documentRunId != null ? documentRunId : file.path() + "#" + documents;
         found.add(new Page(runId, totalCount, run.getValue(), location));
       }
     }
@@ -349,9 +385,11 @@ public final class TimingsReader {
                   text(step, "conclusion")));
         }
       }
+      JsonNode attempt = node.get("run_attempt");
       entries.add(
           new Entry(
               id,
+              attempt != null && attempt.canConvertToInt() ? Math.max(1, attempt.asInt()) : 1,
               new ObservedJob(
                   name, created, started, completed, text(node, "conclusion"), labels, steps)));
       runIds.add(runId);

@@ -204,4 +204,64 @@ class TimingsReaderTest {
     assertThat(test.queueSeconds().getAsDouble()).isBetween(3.0, 11.0);
     assertThat(test.runSeconds()).isCloseTo(600, within(15.0));
   }
+
+  @Test
+  void aReRunKeepsTheLatestAttemptOfEachJob() {
+    String text =
+        """
+        {"total_count": 3, "jobs": [
+          {"id": 1, "run_id": 77, "run_attempt": 1, "name": "test", "conclusion": "failure",
+           "created_at": "2026-03-02T10:00:00Z", "started_at": "2026-03-02T10:00:05Z",
+           "completed_at": "2026-03-02T10:04:05Z"},
+          {"id": 2, "run_id": 77, "run_attempt": 1, "name": "lint", "conclusion": "success",
+           "created_at": "2026-03-02T10:00:00Z", "started_at": "2026-03-02T10:00:05Z",
+           "completed_at": "2026-03-02T10:01:05Z"},
+          {"id": 3, "run_id": 77, "run_attempt": 2, "name": "test", "conclusion": "success",
+           "created_at": "2026-03-02T11:00:00Z", "started_at": "2026-03-02T11:00:05Z",
+           "completed_at": "2026-03-02T11:05:05Z"}
+        ]}
+        """;
+
+    ParseResult<List<ObservedRun>> result = TimingsReader.parse(SourceFile.of("r.json", text));
+
+    ObservedRun run = result.model().get(0);
+    assertThat(run.jobs()).extracting(ObservedJob::name).containsExactly("lint", "test");
+    assertThat(run.job("test").orElseThrow().runSeconds()).isEqualTo(300);
+    assertThat(result.diagnostics())
+        .singleElement()
+        .asString()
+        .contains("run 77 was re-run: 1 job of earlier attempts left out");
+  }
+
+  @Test
+  void aGhExportWithTheRunsDatabaseIdUsesIt() {
+    String text =
+        """
+        {"databaseId": 123456, "jobs": [{"name": "build", "startedAt": "2026-03-04T08:00:00Z",
+          "completedAt": "2026-03-04T08:01:00Z", "steps": []}]}
+        """;
+
+    ParseResult<List<ObservedRun>> result = TimingsReader.parse(SourceFile.of("g.json", text));
+
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(result.model().get(0).runId()).isEqualTo("123456");
+  }
+
+  @Test
+  void aGhExportWithoutAnyRunIdIsNamedAfterTheFile() {
+    String text =
+        """
+        [{"jobs": [{"name": "build", "startedAt": "2026-03-04T08:00:00Z",
+           "completedAt": "2026-03-04T08:01:00Z"}]},
+         {"jobs": [{"name": "build", "startedAt": "2026-03-05T08:00:00Z",
+           "completedAt": "2026-03-05T08:02:00Z"}]}]
+        """;
+
+    ParseResult<List<ObservedRun>> result = TimingsReader.parse(SourceFile.of("g.json", text));
+
+    assertThat(result.model())
+        .extracting(ObservedRun::runId)
+        .containsExactly("g.json#1", "g.json#2");
+    assertThat(result.model().get(1).source().toString()).isEqualTo("g.json:3:2");
+  }
 }

@@ -23,7 +23,8 @@ public record RunnerKind(String sku, String label, String assumption) {
   public static final RunnerKind WINDOWS = new RunnerKind("windows", "windows-latest", null);
   public static final RunnerKind MACOS = new RunnerKind("macos", "macos-latest", null);
 
-  private static final Pattern CORES = Pattern.compile("(\\d+)[-_ ]?(?:cores?|cpus?|vcpus?)\\b");
+  private static final Pattern CORES =
+      Pattern.compile("(?<!\\d)(\\d{1,3})[-_ ]?(?:cores?|cpus?|vcpus?)\\b");
   private static final Pattern UBUNTU = Pattern.compile("ubuntu-(latest|\\d+\\.\\d+)");
   private static final Pattern UBUNTU_ARM = Pattern.compile("ubuntu-(latest|\\d+\\.\\d+)-arm");
   private static final Pattern WINDOWS_STD = Pattern.compile("windows-(latest|\\d+)");

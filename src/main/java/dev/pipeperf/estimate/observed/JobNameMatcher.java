@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  *       the rules above.
  * </ol>
  *
+ * <p>A job whose matrix is only known at run time ({@code matrix: ${{ fromJSON(...) }}}) is one
+ * instance whose matrix values are wildcards ({@code test (*)}), and it takes every observed name
+ * that fits.
+ *
  * <p>Exact names are matched first; names with wildcards then take, most specific first, the first
  * observed name not yet matched that fits. Observed names that no instance took are returned so
  * they can be listed as unmatched.
@@ -57,9 +61,16 @@ public final class JobNameMatcher {
    * @param matrix this instance's matrix values in key order (empty when not a matrix job)
    * @param caller the instance of the job that called this job's reusable workflow; null for a job
    *     of the workflow itself
+   * @param dynamicMatrix true when the matrix is only known at run time ({@code matrix: ${{
+   *     fromJSON(...) }}}): one instance then stands for all of them, its values are wildcards and
+   *     it matches every observed name that fits
    */
   public record JobInstance(
-      String jobId, String name, Map<String, Object> matrix, JobInstance caller) {
+      String jobId,
+      String name,
+      Map<String, Object> matrix,
+      JobInstance caller,
+      boolean dynamicMatrix) {
 
     public JobInstance {
       matrix =
@@ -69,12 +80,17 @@ public final class JobNameMatcher {
     }
 
     public static JobInstance of(String jobId, String name, Map<String, Object> matrix) {
-      return new JobInstance(jobId, name, matrix, null);
+      return new JobInstance(jobId, name, matrix, null, false);
+    }
+
+    /** A job whose matrix comes from an expression, so its instances are unknown until run time. */
+    public static JobInstance withDynamicMatrix(String jobId, String name) {
+      return new JobInstance(jobId, name, Map.of(), null, true);
     }
 
     /** This job as run from a reusable-workflow call by {@code callerInstance}. */
     public JobInstance calledBy(JobInstance callerInstance) {
-      return new JobInstance(jobId, name, matrix, callerInstance);
+      return new JobInstance(jobId, name, matrix, callerInstance, dynamicMatrix);
     }
   }
 
@@ -94,8 +110,15 @@ public final class JobNameMatcher {
    * @param instance the workflow job instance
    * @param expected the display name expected for it
    * @param observed the observed display name it matched; null when none did
+   * @param allObserved every observed name it matched: more than one only for a job with a dynamic
+   *     matrix, which stands for all its instances
    */
-  public record Match(JobInstance instance, DisplayName expected, String observed) {
+  public record Match(
+      JobInstance instance, DisplayName expected, String observed, List<String> allObserved) {
+    public Match {
+      allObserved = List.copyOf(allObserved);
+    }
+
     public boolean matched() {
       return observed != null;
     }
@@ -116,12 +139,13 @@ public final class JobNameMatcher {
     Set<String> observed = new LinkedHashSet<>(observedNames);
     Set<String> used = new LinkedHashSet<>();
     DisplayName[] expected = new DisplayName[instances.size()];
-    String[] found = new String[instances.size()];
+    List<List<String>> found = new ArrayList<>();
     for (int i = 0; i < instances.size(); i++) {
       expected[i] = displayName(instances.get(i));
+      found.add(new ArrayList<>());
       if (expected[i].exact() && observed.contains(expected[i].text())) {
-        found[i] = expected[i].text();
-        used.add(found[i]);
+        found.get(i).add(expected[i].text());
+        used.add(expected[i].text());
       }
     }
     List<Integer> wildcards = new ArrayList<>();
@@ -132,20 +156,34 @@ public final class JobNameMatcher {
     }
     wildcards.sort(Comparator.comparingInt((Integer i) -> expected[i].literalLength()).reversed());
     for (int i : wildcards) {
+      boolean all = isDynamic(instances.get(i));
       for (String name : observed) {
         if (!used.contains(name) && expected[i].pattern().matcher(name).matches()) {
-          found[i] = name;
-          used.add(name);
-          break;
+          found.get(i).add(name);
+          if (!all) {
+            break;
+          }
         }
       }
+      used.addAll(found.get(i));
     }
     List<Match> matches = new ArrayList<>();
     for (int i = 0; i < instances.size(); i++) {
-      matches.add(new Match(instances.get(i), expected[i], found[i]));
+      List<String> names = found.get(i);
+      matches.add(
+          new Match(instances.get(i), expected[i], names.isEmpty() ? null : names.get(0), names));
     }
     List<String> unmatched = observed.stream().filter(n -> !used.contains(n)).toList();
     return new Result(matches, unmatched);
+  }
+
+  private static boolean isDynamic(JobInstance instance) {
+    for (JobInstance i = instance; i != null; i = i.caller()) {
+      if (i.dynamicMatrix()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The display name GitHub shows for an instance, by the rules in the class comment. */
@@ -162,7 +200,7 @@ public final class JobNameMatcher {
         own.literal(name.substring(last, m.start()));
         String expression = m.group(1).strip();
         usesMatrix |= USES_MATRIX.matcher(expression).find();
-        String value = evaluate(expression, instance.matrix());
+        String value = instance.dynamicMatrix() ? null : evaluate(expression, instance.matrix());
         if (value == null) {
           own.wildcard();
         } else {
@@ -172,7 +210,11 @@ public final class JobNameMatcher {
       }
       own.literal(name.substring(last));
     }
-    if (!usesMatrix && !instance.matrix().isEmpty()) {
+    if (!usesMatrix && instance.dynamicMatrix()) {
+      own.literal(" (");
+      own.wildcard();
+      own.literal(")");
+    } else if (!usesMatrix && !instance.matrix().isEmpty()) {
       List<String> values = new ArrayList<>();
       instance.matrix().values().forEach(v -> flatten(v, values));
       if (!values.isEmpty()) {

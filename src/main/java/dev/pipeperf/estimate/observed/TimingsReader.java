@@ -3,9 +3,9 @@ package dev.pipeperf.estimate.observed;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipeperf.source.Diagnostic;
@@ -13,6 +13,8 @@ import dev.pipeperf.source.Location;
 import dev.pipeperf.source.ParseResult;
 import dev.pipeperf.source.SourceFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -77,7 +79,7 @@ public final class TimingsReader {
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<SourceFile> files = new ArrayList<>();
     for (Input input : inputs) {
-      ParseResult<SourceFile> source = SourceFile.read(input.file(), input.displayPath());
+      ParseResult<SourceFile> source = readText(input.file(), input.displayPath());
       diagnostics.addAll(source.diagnostics());
       if (source.hasModel()) {
         files.add(source.model());
@@ -86,6 +88,38 @@ public final class TimingsReader {
     ParseResult<List<ObservedRun>> parsed = parseAll(files);
     diagnostics.addAll(parsed.diagnostics());
     return ParseResult.of(parsed.model(), diagnostics);
+  }
+
+  /** Exports of many runs outgrow the limit of other inputs; JSON is read up to this size. */
+  public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+  private static ParseResult<SourceFile> readText(Path file, String displayPath) {
+    try {
+      long size = Files.size(file);
+      if (size <= SourceFile.MAX_BYTES) {
+        return SourceFile.read(file, displayPath);
+      }
+      if (size > MAX_BYTES) {
+        return ParseResult.failed(
+            List.of(
+                Diagnostic.error(
+                    Location.ofFile(displayPath),
+                    "file-too-large",
+                    "timings file is "
+                        + size
+                        + " bytes, more than the "
+                        + MAX_BYTES
+                        + " bytes pipeperf reads; split it into one file per run")));
+      }
+      // Not UTF-8: Files.readString fails and the file is reported as unreadable.
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      return ParseResult.of(SourceFile.of(displayPath, text), List.of());
+    } catch (IOException e) {
+      return ParseResult.failed(
+          List.of(
+              Diagnostic.error(
+                  Location.ofFile(displayPath), "unreadable-file", "cannot read: " + e)));
+    }
   }
 
   /** Parses one file's text. */
@@ -246,7 +280,7 @@ public final class TimingsReader {
                       + " the end of the file"));
           return;
         }
-      } catch (StreamReadException e) {
+      } catch (JsonProcessingException e) {
         JsonLocation where = e.getLocation();
         Location location = where == null ? new Location(file.path(), 1, 1) : at(where);
         diagnostics.add(
@@ -274,7 +308,9 @@ public final class TimingsReader {
       while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
-        if ("total_count".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+        if ("total_count".equals(field)
+            && value == JsonToken.VALUE_NUMBER_INT
+            && p.getNumberType() == JsonParser.NumberType.INT) {
           totalCount = p.getIntValue();
         } else if ("databaseId".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
           // `gh run view ID --json jobs,databaseId`: the run's own id
@@ -448,7 +484,7 @@ public final class TimingsReader {
   }
 
   /** Jackson's message without its location suffix, first line only. */
-  private static String explain(StreamReadException e) {
+  private static String explain(JsonProcessingException e) {
     String message = e.getOriginalMessage();
     if (message == null) {
       return "malformed";

@@ -126,4 +126,34 @@ class JobNameMatcherTest {
         .containsExactly("push", "lint");
     assertThat(result.unmatchedObserved()).isEmpty();
   }
+
+  @Test
+  void aDynamicMatrixTakesEveryInstanceThatFits() {
+    JobInstance dynamic = JobInstance.withDynamicMatrix("shard", null);
+    JobInstance named = JobInstance.withDynamicMatrix("e2e", "E2E ${{ matrix.browser }}");
+
+    assertThat(display(dynamic)).isEqualTo("shard (*)");
+    assertThat(display(named)).isEqualTo("E2E *");
+    JobNameMatcher.Result result =
+        JobNameMatcher.match(
+            List.of(dynamic, named),
+            List.of("shard (1, linux)", "shard (2, linux)", "E2E chromium", "E2E firefox", "lint"));
+
+    assertThat(result.matches().get(0).allObserved())
+        .containsExactly("shard (1, linux)", "shard (2, linux)");
+    assertThat(result.matches().get(1).allObserved())
+        .containsExactly("E2E chromium", "E2E firefox");
+    assertThat(result.unmatchedObserved()).containsExactly("lint");
+  }
+
+  @Test
+  void aWildcardOfAKnownInstanceTakesOnlyOneName() {
+    JobInstance instance = JobInstance.of("deploy", "Deploy ${{ inputs.env }}", Map.of());
+
+    JobNameMatcher.Result result =
+        JobNameMatcher.match(List.of(instance), List.of("Deploy a", "Deploy b"));
+
+    assertThat(result.matches().get(0).allObserved()).containsExactly("Deploy a");
+    assertThat(result.unmatchedObserved()).containsExactly("Deploy b");
+  }
 }

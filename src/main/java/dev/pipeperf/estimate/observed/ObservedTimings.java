@@ -51,7 +51,16 @@ public final class ObservedTimings {
    * @param duration {@code [p50, p90]} seconds
    * @param samples how many runs ran the step
    */
-  public record StepTiming(String job, String step, DurationRange duration, int samples) {}
+  public record StepTiming(String job, String step, DurationRange duration, int samples) {
+
+    /** The duration as an estimate whose provenance names the runs it came from. */
+    public Estimate estimate() {
+      return Estimate.of(
+          duration,
+          Provenance.OBSERVED,
+          "p50–p90 of " + samples + (samples == 1 ? " observed run" : " observed runs"));
+    }
+  }
 
   private final Map<String, JobTiming> jobs;
   private final Map<String, Map<String, StepTiming>> steps;

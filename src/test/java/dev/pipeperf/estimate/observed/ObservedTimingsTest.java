@@ -109,6 +109,9 @@ class ObservedTimingsTest {
             "Complete job");
     assertThat(timings.step("test-suite", "Pull test image").orElseThrow().duration())
         .isEqualTo(DurationRange.ofSeconds(60));
+    assertThat(timings.step("test-suite", "Run tests").orElseThrow().estimate().source())
+        .isEqualTo("p50–p90 of 3 observed runs");
+    assertThat(timings.step("test-suite", "No such step")).isEmpty();
     assertThat(
             timings
                 .step("tag-production-images", "Re-tag production images")

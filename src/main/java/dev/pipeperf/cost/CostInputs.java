@@ -12,10 +12,13 @@ package dev.pipeperf.cost;
  *       pushing a few times a day each lands here.
  *   <li>{@code workingDaysPerMonth = 21} — 260 weekdays a year less about 10 public holidays, over
  *       12 months (≈ 20.8). CI mostly runs when people push, on working days.
- *   <li>{@code developerHourlyCost = 90} (USD) — the US Bureau of Labor Statistics' median pay of
- *       software developers (about $133,000 a year in May 2024, ≈ $64/hour over 2,080 hours)
- *       grossed up by employer costs (wages are about 70% of total compensation in BLS's Employer
- *       Costs for Employee Compensation): ≈ $91, rounded to 90. Set your own.
+ *   <li>{@code developerHourlyCost = 90} (USD) — US software developers (SOC 15-1252) earn about
+ *       $130,000–145,000 a year in the BLS Occupational Employment and Wage Statistics for 2024
+ *       (mean $144,570; medians quoted around $131,000–133,000, read from secondary sources that
+ *       cite BLS, not from bls.gov itself), i.e. $63–70 an hour over 2,080 hours; wages are about
+ *       70% of an employer's total cost of an employee (BLS Employer Costs for Employee
+ *       Compensation), giving $90–100. The lower end is used. Set your own: outside the US, or for
+ *       contractors, it differs a lot.
  *   <li>{@code waitingDevelopers = 1} — the author of the change waits for the run; reviewers
  *       mostly do not. Raise it when merges queue behind CI.
  * </ul>

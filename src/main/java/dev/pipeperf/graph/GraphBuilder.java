@@ -370,8 +370,20 @@ public final class GraphBuilder {
           }
           frontier = join;
         } else if (s.cancel() != null) {
-          // A cancelled background step ends when it is cancelled: it no longer holds the job open.
-          if (background.remove(s.cancel()) == null && !allById.containsKey(s.cancel())) {
+          // A cancelled background step (a service, a monitor) runs until it is cancelled: its
+          // length is set by the steps in between, so it neither holds the job open nor counts
+          // as work of its own.
+          Integer cancelled = background.remove(s.cancel());
+          if (cancelled != null) {
+            Node c = nodes.get(cancelled);
+            nodes.set(
+                cancelled,
+                c.withEstimate(
+                    Estimate.of(
+                        DurationRange.ZERO,
+                        c.estimate().provenance(),
+                        "runs until cancel: at " + s.location())));
+          } else if (!allById.containsKey(s.cancel())) {
             diagnostics.add(
                 Diagnostic.error(
                     s.location(),

@@ -531,7 +531,7 @@ public final class WorkflowParser {
     for (String id : ids) {
       int d =
           distance(wrong.toLowerCase(java.util.Locale.ROOT), id.toLowerCase(java.util.Locale.ROOT));
-      if (d < bestDistance) {
+      if (d < bestDistance && d * 2 < wrong.length()) { // "biuld" → "build", not "zz" → "a"
         bestDistance = d;
         best = id;
       }

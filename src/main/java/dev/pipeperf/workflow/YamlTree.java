@@ -75,8 +75,7 @@ final class YamlTree {
       return null;
     } catch (YAMLException e) {
       diagnostics.add(
-          Diagnostic.error(
-              file.at(1, 1), "yaml-syntax", explain(oneLine(e.getMessage()))));
+          Diagnostic.error(file.at(1, 1), "yaml-syntax", explain(oneLine(e.getMessage()))));
       return null;
     } catch (StackOverflowError | IllegalStateException e) {
       diagnostics.add(

@@ -82,7 +82,9 @@ class WorkflowParserTest {
                 """)
             .model();
     List<Map<String, Object>> values =
-        w.jobs().get(0).strategy().matrix().instances().stream().map(MatrixInstance::values).toList();
+        w.jobs().get(0).strategy().matrix().instances().stream()
+            .map(MatrixInstance::values)
+            .toList();
     assertThat(values)
         .containsExactly(
             Map.of("fruit", "apple", "animal", "cat", "color", "pink", "shape", "circle"),
@@ -219,12 +221,21 @@ class WorkflowParserTest {
     StringBuilder y = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
     for (char c = 'b'; c <= 'k'; c++) {
       char p = (char) (c - 1);
-      y.append(c).append(": &").append(c).append(" [")
-          .append(String.join(", ", java.util.Collections.nCopies(9, "*" + p))).append("]\n");
+      y.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(9, "*" + p)))
+          .append("]\n");
     }
-    y.append("on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        v: *k\n    steps: [{run: x}]\n");
+    y.append(
+        "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        v: *k\n    steps: [{run: x}]\n");
     List<String> d = diagnostics(y.toString());
-    assertThat(d).singleElement().asString().contains("too many YAML aliases").contains("[yaml-syntax]");
+    assertThat(d)
+        .singleElement()
+        .asString()
+        .contains("too many YAML aliases")
+        .contains("[yaml-syntax]");
   }
 
   @Test
@@ -263,7 +274,8 @@ class WorkflowParserTest {
         .containsExactly(
             ".github/workflows/ci.yml:1:1: a workflow must be a mapping with on: and jobs:, not a list [not-a-workflow]");
     assertThat(diagnostics("name: x\nruns:\n  using: composite\n"))
-        .containsExactly(".github/workflows/ci.yml:1:1: not a workflow: no on: and jobs: at the top level [not-a-workflow]");
+        .containsExactly(
+            ".github/workflows/ci.yml:1:1: not a workflow: no on: and jobs: at the top level [not-a-workflow]");
   }
 
   @Test

@@ -1,23 +1,36 @@
 package dev.pipeperf;
 
+import dev.pipeperf.cost.CostInputs;
+import dev.pipeperf.cost.Pricing;
+import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.graph.CriticalPath;
 import dev.pipeperf.graph.PipelineGraph;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.workspace.Workspace;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one analysis found: the workspace as read, the pipeline graph, its schedule, and the
  * diagnostics (sorted by file, line, column).
  *
  * @param workflowFilter the {@code --workflow} the user asked for, or null for all
+ * @param observations what observed runs showed ({@link Observations#NONE} without {@code
+ *     --timings})
+ * @param costs per workflow path, what a run bills and what it costs a month
+ * @param pricing the runner prices used
+ * @param costInputs runs per day, developer cost and the other cost settings used
  */
 public record AnalysisResult(
     Workspace workspace,
     PipelineGraph graph,
     CriticalPath schedule,
     List<Diagnostic> diagnostics,
-    String workflowFilter) {
+    String workflowFilter,
+    Observations observations,
+    Map<String, WorkflowCost> costs,
+    Pricing pricing,
+    CostInputs costInputs) {
 
   public AnalysisResult {
     diagnostics = diagnostics.stream().sorted().distinct().toList();

@@ -1,19 +1,30 @@
 package dev.pipeperf;
 
+import dev.pipeperf.config.PipeperfConfig;
+import dev.pipeperf.cost.CostInputs;
+import dev.pipeperf.cost.Pricing;
+import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.estimate.Catalogue;
 import dev.pipeperf.estimate.StepEstimator;
+import dev.pipeperf.estimate.observed.ObservedRun;
+import dev.pipeperf.estimate.observed.TimingsReader;
 import dev.pipeperf.graph.CriticalPath;
 import dev.pipeperf.graph.GraphBuilder;
+import dev.pipeperf.graph.PipelineGraph;
+import dev.pipeperf.graph.Scenario;
 import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.source.ParseResult;
 import dev.pipeperf.workspace.Workspace;
 import dev.pipeperf.workspace.WorkspaceLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Runs the whole flow — files → models → graph → estimates → schedule — and returns an immutable
- * {@link AnalysisResult}. Never throws on user input: problems come back as diagnostics.
+ * Runs the whole flow — files → models → graph → estimates → schedule → cost — and returns an
+ * immutable {@link AnalysisResult}. Never throws on user input: problems come back as diagnostics.
  */
 public final class Analyzer {
 
@@ -23,10 +34,16 @@ public final class Analyzer {
    * @param root the repository folder
    * @param config an explicit config file, or null for {@code .pipeperf.yml} at the root
    * @param workflow {@code --workflow}: a workflow name or file to report, or null for all
+   * @param timings observed-timings files given on the command line (config {@code timings:} adds
+   *     more, relative to the root)
    */
-  public record Options(Path root, Path config, String workflow) {
+  public record Options(Path root, Path config, String workflow, List<Path> timings) {
+    public Options {
+      timings = timings == null ? List.of() : List.copyOf(timings);
+    }
+
     public static Options of(Path root) {
-      return new Options(root, null, null);
+      return new Options(root, null, null, List.of());
     }
   }
 
@@ -34,11 +51,70 @@ public final class Analyzer {
 
   public static AnalysisResult analyze(Options options) {
     Workspace ws = WorkspaceLoader.load(options.root(), options.config());
-    StepEstimator estimator = new StepEstimator(Catalogue.builtIn(), ws.config().durations());
-    GraphBuilder.Result built = GraphBuilder.build(ws, estimator);
+    PipeperfConfig config = ws.config();
+    StepEstimator estimator = new StepEstimator(Catalogue.builtIn(), config.durations());
     List<Diagnostic> diagnostics = new ArrayList<>(ws.diagnostics());
+
+    List<ObservedRun> runs = readTimings(options, config, diagnostics);
+    GraphBuilder.Result built = GraphBuilder.build(ws, estimator);
+    Observations observations = Observations.of(runs, built.graph());
+    if (!observations.jobDurations().isEmpty()) {
+      // Observed durations beat the catalogue (config overrides still beat them): rebuild with
+      // them.
+      built = GraphBuilder.build(ws, estimator, observations.jobDurations());
+    }
     diagnostics.addAll(built.diagnostics());
-    CriticalPath schedule = CriticalPath.of(built.graph());
-    return new AnalysisResult(ws, built.graph(), schedule, diagnostics, options.workflow());
+    PipelineGraph graph = built.graph();
+    CriticalPath schedule = CriticalPath.of(graph);
+
+    Pricing pricing = pricing(config);
+    CostInputs inputs = costInputs(config);
+    Map<String, WorkflowCost> costs = new LinkedHashMap<>();
+    Scenario baseline = Scenario.baseline(graph);
+    for (PipelineGraph.WorkflowEntry w : graph.workflows()) {
+      costs.put(w.path(), WorkflowCost.of(schedule, baseline, w.path(), pricing, inputs));
+    }
+    return new AnalysisResult(
+        ws, graph, schedule, diagnostics, options.workflow(), observations, costs, pricing, inputs);
+  }
+
+  private static List<ObservedRun> readTimings(
+      Options options, PipeperfConfig config, List<Diagnostic> diagnostics) {
+    List<TimingsReader.Input> inputs = new ArrayList<>();
+    for (Path p : options.timings()) {
+      inputs.add(new TimingsReader.Input(p, p.toString().replace('\\', '/')));
+    }
+    for (String t : config.timings()) {
+      inputs.add(new TimingsReader.Input(options.root().resolve(t), t));
+    }
+    if (inputs.isEmpty()) {
+      return List.of();
+    }
+    ParseResult<List<ObservedRun>> r = TimingsReader.readAll(inputs);
+    diagnostics.addAll(r.diagnostics());
+    return r.hasModel() ? r.model() : List.of();
+  }
+
+  /** The built-in price list with the config's {@code pricing:} overrides. */
+  public static Pricing pricing(PipeperfConfig config) {
+    Pricing builtin = Pricing.builtin();
+    if (config.pricing().isEmpty()) {
+      return builtin;
+    }
+    return builtin.withOverrides(config.pricing(), builtin.effective(), ".pipeperf.yml pricing");
+  }
+
+  /** The config's cost settings, each falling back on its documented default. */
+  public static CostInputs costInputs(PipeperfConfig config) {
+    CostInputs d = CostInputs.DEFAULTS;
+    return new CostInputs(
+        config.runsPerDay() != null ? config.runsPerDay() : d.runsPerDay(),
+        config.workingDaysPerMonth() != null
+            ? config.workingDaysPerMonth()
+            : d.workingDaysPerMonth(),
+        config.developerHourlyCost() != null
+            ? config.developerHourlyCost()
+            : d.developerHourlyCost(),
+        config.waitingDevelopers() != null ? config.waitingDevelopers() : d.waitingDevelopers());
   }
 }

@@ -25,6 +25,14 @@ final class CommonOptions {
   Path output;
 
   @Option(
+      names = "--timings",
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "Observed runs exported from GitHub (REST API jobs JSON or gh run view --json jobs).")
+  java.util.List<Path> timings = new java.util.ArrayList<>();
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "Print nothing but errors.")
   boolean quiet;

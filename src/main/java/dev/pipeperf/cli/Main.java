@@ -126,7 +126,13 @@ public final class Main {
       }
       throw new UserError("the configuration has errors; nothing was analysed");
     }
-    return Analyzer.analyze(new Analyzer.Options(path, common.config, common.workflow));
+    for (Path t : common.timings) {
+      if (!Files.isRegularFile(t)) {
+        throw new UserError(t + ": timings file not found");
+      }
+    }
+    return Analyzer.analyze(
+        new Analyzer.Options(path, common.config, common.workflow, common.timings));
   }
 
   /** Writes a report to a file, or to standard output when {@code file} is null. */

@@ -53,17 +53,29 @@ public final class GraphBuilder {
   private final java.util.BitSet hasIncoming = new java.util.BitSet();
   private boolean full;
 
-  private GraphBuilder(Workspace workspace, StepEstimator estimator) {
+  private final Map<String, Estimate> knownJobDurations;
+
+  private GraphBuilder(
+      Workspace workspace, StepEstimator estimator, Map<String, Estimate> knownJobDurations) {
     this.workspace = workspace;
     this.estimator = estimator;
+    this.knownJobDurations = knownJobDurations;
   }
 
   /** The graph and the problems met building it (unknown wait targets, call cycles...). */
   public record Result(PipelineGraph graph, List<Diagnostic> diagnostics) {}
 
   public static Result build(Workspace workspace, StepEstimator estimator) {
-    GraphBuilder b = new GraphBuilder(workspace, estimator);
-    return b.run();
+    return build(workspace, estimator, Map.of());
+  }
+
+  /**
+   * Builds the graph with some job instances' totals known (observed timings, by {@link
+   * JobInstance#key()}); a config override of the same job still wins (spec §6 precedence).
+   */
+  public static Result build(
+      Workspace workspace, StepEstimator estimator, Map<String, Estimate> knownJobDurations) {
+    return new GraphBuilder(workspace, estimator, knownJobDurations).run();
   }
 
   private Result run() {
@@ -77,7 +89,7 @@ public final class GraphBuilder {
           new PipelineGraph.WorkflowEntry(
               w.path(), w.displayName(), w.triggers().stream().map(Trigger::event).toList()));
       int first = nodes.size();
-      Map<String, Integer> done = addJobs(w, w, "", null, 0, new HashSet<>());
+      Map<String, Integer> done = addJobs(w, w, "", null, null, 0, new HashSet<>());
       int start =
           addJoin(w.path(), null, w.path() + ":start", "start of " + w.displayName(), w.location());
       int end =
@@ -125,6 +137,7 @@ public final class GraphBuilder {
       Workflow run,
       Workflow defining,
       String prefix,
+      JobInstance caller,
       Integer entry,
       int depth,
       Set<String> callStack) {
@@ -145,7 +158,7 @@ public final class GraphBuilder {
       if (upstream.isEmpty() && entry != null) {
         upstream.add(entry);
       }
-      done.put(job.id(), addJob(run, defining, job, prefix, upstream, depth, callStack));
+      done.put(job.id(), addJob(run, defining, job, prefix, caller, upstream, depth, callStack));
       if (full) {
         break;
       }
@@ -192,6 +205,7 @@ public final class GraphBuilder {
       Workflow defining,
       Job job,
       String prefix,
+      JobInstance caller,
       List<Integer> upstream,
       int depth,
       Set<String> callStack) {
@@ -219,7 +233,8 @@ public final class GraphBuilder {
               mi,
               runsOn,
               estimator.runnerKind(runsOn),
-              job.location());
+              job.location(),
+              caller);
       int[] span =
           job.callsReusableWorkflow() ? addCall(run, ji, depth, callStack) : addSteppedJob(ji);
       for (int u : upstream) {
@@ -261,6 +276,9 @@ public final class GraphBuilder {
     int first = nodes.size();
     int firstEdge = edges.size();
     Estimate override = estimator.jobOverride(ji.workflow(), ji.job().id());
+    if (override == null) {
+      override = knownJobDurations.get(ji.key());
+    }
     int setup =
         addNode(
             ji.workflow(),
@@ -478,6 +496,9 @@ public final class GraphBuilder {
     if (!ji.job().callsLocalWorkflow()) {
       Estimate e = estimator.jobOverride(ji.workflow(), ji.job().id());
       if (e == null) {
+        e = knownJobDurations.get(ji.key());
+      }
+      if (e == null) {
         e =
             Estimate.of(
                 estimator.catalogue().defaultFor("remoteWorkflow"),
@@ -525,7 +546,7 @@ public final class GraphBuilder {
     }
     callStack.add(path);
     Map<String, Integer> done =
-        addJobs(run, callee, ji.jobPath() + "/", start, depth + 1, callStack);
+        addJobs(run, callee, ji.jobPath() + "/", ji, start, depth + 1, callStack);
     callStack.remove(path);
     int end =
         addJoin(run.path(), ji, ji.key() + ":end", "end of " + ji.displayName(), ji.location());

@@ -17,6 +17,7 @@ import dev.pipeperf.workflow.RunsOn;
  * @param instance the matrix values, or null
  * @param runsOn the runner labels with matrix values put in
  * @param runnerKind the billed runner kind: linux, windows, macos, self-hosted
+ * @param caller for a job of a called reusable workflow, the calling job's instance; else null
  */
 public record JobInstance(
     String key,
@@ -28,7 +29,8 @@ public record JobInstance(
     MatrixInstance instance,
     RunsOn runsOn,
     String runnerKind,
-    Location location) {
+    Location location,
+    JobInstance caller) {
 
   @Override
   public String toString() {

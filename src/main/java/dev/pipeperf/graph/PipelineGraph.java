@@ -110,6 +110,45 @@ public final class PipelineGraph {
     return spans.get(job);
   }
 
+  /**
+   * The job instances a job instance waits for through {@code needs} (through reusable-workflow
+   * calls and "all instances done" joins), in graph order; matrix siblings held back only by {@code
+   * max-parallel} are not dependencies.
+   */
+  public List<JobInstance> upstreamJobs(JobInstance job) {
+    JobSpan span = span(job);
+    List<JobInstance> out = new ArrayList<>();
+    if (span == null) {
+      return out;
+    }
+    java.util.ArrayDeque<Integer> pending = new java.util.ArrayDeque<>();
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (int p : predecessors[span.start()]) {
+      pending.add(p);
+    }
+    while (!pending.isEmpty()) {
+      int p = pending.poll();
+      if (!seen.add(p)) {
+        continue;
+      }
+      Node n = nodes.get(p);
+      if (!n.workflow().equals(job.workflow())) {
+        continue;
+      }
+      JobSpan ps = n.job() == null ? null : spans.get(n.job());
+      if (ps != null && ps.end() == p) {
+        if (!n.job().jobPath().equals(job.jobPath()) && !out.contains(n.job())) {
+          out.add(n.job());
+        }
+      } else if (n.isJoin()) {
+        for (int q : predecessors[p]) {
+          pending.add(q);
+        }
+      }
+    }
+    return out;
+  }
+
   /** The same graph with some nodes' estimates replaced (observed timings, overrides). */
   public PipelineGraph withEstimates(Map<Integer, dev.pipeperf.estimate.Estimate> replaced) {
     if (replaced.isEmpty()) {

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.Observations;
 import dev.pipeperf.Version;
+import dev.pipeperf.cost.Amount;
+import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.estimate.DurationRange;
+import dev.pipeperf.estimate.observed.ObservedCriticalPath;
 import dev.pipeperf.graph.CriticalPath;
 import dev.pipeperf.graph.Node;
 import dev.pipeperf.source.Diagnostic;
@@ -58,6 +62,15 @@ public final class JsonRenderer {
       t.critical().forEach(e -> critical.add(entry(e)));
       ArrayNode off = w.putArray("otherJobs");
       t.offPath().forEach(e -> off.add(entry(e)));
+      WorkflowCost cost = result.costs().get(t.workflow().path());
+      if (cost != null) {
+        w.set("cost", cost(cost, result));
+      }
+      Observations.WorkflowObservation obs =
+          result.observations().workflows().get(t.workflow().path());
+      if (obs != null) {
+        w.set("observed", observed(obs));
+      }
       ArrayNode nodes = w.putArray("criticalNodes");
       for (int i : t.path().nodes()) {
         Node n = cp.graph().node(i);
@@ -86,6 +99,90 @@ public final class JsonRenderer {
       o.put("message", d.message());
     }
     return root;
+  }
+
+  private ObjectNode cost(WorkflowCost c, AnalysisResult result) {
+    ObjectNode o = mapper.createObjectNode();
+    o.set("billableMinutesPerRun", amount(c.perRun().minutes()));
+    o.set("dollarsPerRun", amount(c.perRun().dollars()));
+    o.set("runsPerMonth", mapper.getNodeFactory().numberNode(c.monthly().runsPerMonth()));
+    o.set("runnerDollarsPerMonth", amount(c.monthly().runnerDollars()));
+    o.set("waitingHoursPerMonth", amount(c.monthly().waitingHours()));
+    o.set("developerDollarsPerMonth", amount(c.monthly().developerDollars()));
+    ObjectNode inputs = o.putObject("inputs");
+    inputs.put("runsPerDay", result.costInputs().runsPerDay());
+    inputs.put("workingDaysPerMonth", result.costInputs().workingDaysPerMonth());
+    inputs.put("developerHourlyCost", result.costInputs().developerHourlyCost());
+    inputs.put("waitingDevelopers", result.costInputs().waitingDevelopers());
+    inputs.put("pricesEffective", result.pricing().effective().toString());
+    inputs.put("pricesSource", result.pricing().source());
+    ArrayNode jobs = o.putArray("jobs");
+    for (var line : c.perRun().lines()) {
+      ObjectNode j = jobs.addObject();
+      j.put("job", line.jobLabel());
+      j.put("runner", line.kind().sku());
+      j.put("pricePerMinute", line.price().perMinute());
+      j.set("minutes", amount(line.minutes()));
+      j.set("dollars", amount(line.dollars()));
+      if (line.assumption() != null) {
+        j.put("assumption", line.assumption());
+      }
+    }
+    return o;
+  }
+
+  private ObjectNode observed(Observations.WorkflowObservation obs) {
+    ObjectNode o = mapper.createObjectNode();
+    o.put("runs", obs.runs().size());
+    ArrayNode jobs = o.putArray("jobs");
+    obs.matched()
+        .forEach(
+            (key, name) -> {
+              ObjectNode j = jobs.addObject();
+              j.put("key", key);
+              j.put("observedName", name);
+              obs.timings()
+                  .job(name)
+                  .ifPresent(
+                      t -> {
+                        j.set("run", range(t.run()));
+                        j.put("samples", t.samples());
+                        if (t.queueSamples() > 0) {
+                          j.set("queue", range(t.queue()));
+                        }
+                      });
+            });
+    ArrayNode paths = o.putArray("criticalPaths");
+    for (ObservedCriticalPath p : obs.criticalPath().perRun()) {
+      ObjectNode po = paths.addObject();
+      po.put("runId", p.runId());
+      po.put("runSeconds", Math.round(p.pathRunSeconds() * 10) / 10.0);
+      po.put("waitSeconds", Math.round(p.pathWaitSeconds() * 10) / 10.0);
+      po.put("wallSeconds", Math.round(p.wallSeconds() * 10) / 10.0);
+      po.put("ratio", Math.round(p.ratio() * 1000) / 1000.0);
+      po.put("median", p == obs.criticalPath().median());
+      ArrayNode links = po.putArray("jobs");
+      for (ObservedCriticalPath.Link l : p.links()) {
+        ObjectNode lo = links.addObject();
+        lo.put("job", l.job());
+        lo.put("startedAt", l.startedAt().toString());
+        lo.put("completedAt", l.completedAt().toString());
+        lo.put("runSeconds", l.runSeconds());
+        lo.put("waitSeconds", l.waitSeconds());
+      }
+    }
+    ArrayNode um = o.putArray("unmatchedObservedJobs");
+    obs.unmatchedObserved().forEach(um::add);
+    ArrayNode ui = o.putArray("jobsWithoutObservations");
+    obs.unmatchedInstances().forEach(ui::add);
+    return o;
+  }
+
+  private ObjectNode amount(Amount a) {
+    ObjectNode o = mapper.createObjectNode();
+    o.put("low", Math.round(a.low() * 100) / 100.0);
+    o.put("high", Math.round(a.high() * 100) / 100.0);
+    return o;
   }
 
   private ObjectNode entry(Timeline.Entry e) {

@@ -1,7 +1,14 @@
 package dev.pipeperf.report;
 
 import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.Observations;
+import dev.pipeperf.cost.Amount;
+import dev.pipeperf.cost.CostInputs;
+import dev.pipeperf.cost.MonthlyCost;
+import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.estimate.DurationRange;
+import dev.pipeperf.estimate.observed.ObservedCriticalPath;
+import dev.pipeperf.estimate.observed.ObservedTimings;
 import dev.pipeperf.source.Diagnostic;
 import java.io.PrintWriter;
 import java.util.List;
@@ -49,6 +56,18 @@ public final class TextRenderer {
     }
     for (Timeline t : timelines) {
       renderWorkflow(t, out);
+      renderCost(result, t, out);
+      renderObserved(result, t, out);
+    }
+    if (!result.observations().unassignedRuns().isEmpty()) {
+      out.println();
+      out.println(
+          "observed runs matching no workflow: "
+              + String.join(
+                  ", ",
+                  result.observations().unassignedRuns().stream()
+                      .map(r -> r.runId() + " (" + r.source() + ")")
+                      .toList()));
     }
     if (!result.diagnostics().isEmpty()) {
       out.println();
@@ -124,6 +143,115 @@ public final class TextRenderer {
             dim(bar(e.start().high(), e.duration().high(), scale)),
             e.provenance());
       }
+    }
+  }
+
+  private void renderCost(AnalysisResult result, Timeline t, PrintWriter out) {
+    WorkflowCost c = result.costs().get(t.workflow().path());
+    if (c == null) {
+      return;
+    }
+    CostInputs in = result.costInputs();
+    MonthlyCost m = c.monthly();
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "  cost  %s billable min per run (%s at %s prices, each job rounded up to the minute)%n",
+        c.perRun().minutes().format(),
+        c.perRun().dollars().formatDollars(),
+        result.pricing().effective());
+    out.printf(
+        Locale.ROOT,
+        "        %s runs/day × %s days = %s runs/month → %s runner time, %s h waiting"
+            + " (%s developer%s × $%s/h → %s)%n",
+        Amount.of(in.runsPerDay()).format(),
+        Amount.of(in.workingDaysPerMonth()).format(),
+        Amount.of(m.runsPerMonth()).format(),
+        m.runnerDollars().formatDollars(),
+        m.waitingHours().format(),
+        Amount.of(in.waitingDevelopers()).format(),
+        in.waitingDevelopers() == 1 ? "" : "s",
+        Amount.of(in.developerHourlyCost()).format(),
+        m.developerDollars().formatDollars());
+    java.util.Set<String> assumptions = new java.util.TreeSet<>();
+    c.perRun()
+        .lines()
+        .forEach(
+            l -> {
+              if (l.assumption() != null) {
+                assumptions.add(l.assumption());
+              }
+            });
+    assumptions.forEach(a -> out.println("        assumed: " + a));
+  }
+
+  private void renderObserved(AnalysisResult result, Timeline t, PrintWriter out) {
+    Observations.WorkflowObservation o = result.observations().workflows().get(t.workflow().path());
+    if (o == null) {
+      return;
+    }
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "  %s (%d run%s; p50–p90)%n",
+        bold("estimated vs observed"),
+        o.runs().size(),
+        plural(o.runs().size()));
+    int width = 12;
+    List<Timeline.Entry> all = new java.util.ArrayList<>(t.critical());
+    all.addAll(t.offPath());
+    for (Timeline.Entry e : all) {
+      width = Math.max(width, Math.min(48, e.job().displayName().length()));
+    }
+    out.printf(
+        Locale.ROOT,
+        "  %-" + width + "s %12s %12s %10s%n",
+        "job",
+        "estimated",
+        "observed",
+        "queued");
+    for (Timeline.Entry e : all) {
+      String name = o.matched().get(e.job().key());
+      ObservedTimings.JobTiming timing = name == null ? null : o.timings().job(name).orElse(null);
+      out.printf(
+          Locale.ROOT,
+          "  %-" + width + "s %12s %12s %10s  %s%n",
+          clip(e.job().displayName(), width),
+          e.duration().format(),
+          timing == null ? "-" : timing.run().format(),
+          timing == null || timing.queueSamples() == 0 ? "-" : timing.queue().format(),
+          e.provenance());
+    }
+    ObservedCriticalPath p = o.criticalPath().median();
+    if (p != null && !p.links().isEmpty()) {
+      out.println();
+      out.printf(
+          Locale.ROOT,
+          "  observed critical path %s (median run %s): %s%n",
+          highlight(DurationRange.ofSeconds(p.pathRunSeconds()).formatMinutes()),
+          p.runId(),
+          String.join(" → ", p.jobNames()));
+      out.printf(
+          Locale.ROOT,
+          "    %s running + %s waiting between jobs = %s of %s wall time on the critical path (%.0f%%)%n",
+          DurationRange.formatSeconds(p.pathRunSeconds()),
+          DurationRange.formatSeconds(p.pathWaitSeconds()),
+          DurationRange.formatSeconds(p.pathRunSeconds()),
+          DurationRange.formatSeconds(p.wallSeconds()),
+          p.ratio() * 100);
+      out.printf(
+          Locale.ROOT,
+          "    estimated critical path %s: %s%n",
+          t.path().length().formatMinutes(),
+          String.join(" → ", t.critical().stream().map(e -> e.job().displayName()).toList()));
+    }
+    if (!o.unmatchedObserved().isEmpty()) {
+      out.println(
+          "    observed jobs matching no job of the workflow: "
+              + String.join(", ", o.unmatchedObserved()));
+    }
+    if (!o.unmatchedInstances().isEmpty()) {
+      out.println("    jobs with no observed timing: " + String.join(", ", o.unmatchedInstances()));
     }
   }
 

@@ -1,0 +1,179 @@
+package dev.pipeperf;
+
+import dev.pipeperf.estimate.Estimate;
+import dev.pipeperf.estimate.observed.JobNameMatcher;
+import dev.pipeperf.estimate.observed.ObservedCriticalPath;
+import dev.pipeperf.estimate.observed.ObservedRun;
+import dev.pipeperf.estimate.observed.ObservedTimings;
+import dev.pipeperf.graph.JobInstance;
+import dev.pipeperf.graph.PipelineGraph;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What observed runs (spec §6.3) say about the pipeline: each run assigned to the workflow whose
+ * jobs it names, per-job p50/p90 durations matched to the graph's job instances by GitHub's display
+ * names, the observed critical path of each run, and the names nothing matched.
+ *
+ * @param workflows per workflow path, what its runs showed
+ * @param unassignedRuns runs none of whose jobs matched any workflow
+ */
+public record Observations(
+    Map<String, WorkflowObservation> workflows, List<ObservedRun> unassignedRuns) {
+
+  /**
+   * One workflow's observed runs.
+   *
+   * @param matched job-instance key → the observed display name it matched
+   * @param durations job-instance key → its observed p50–p90 duration
+   * @param unmatchedObserved observed job names that matched no job instance
+   * @param unmatchedInstances display names of job instances no observed job matched
+   */
+  public record WorkflowObservation(
+      String workflow,
+      List<ObservedRun> runs,
+      ObservedTimings timings,
+      Map<String, String> matched,
+      Map<String, Estimate> durations,
+      ObservedCriticalPath.Summary criticalPath,
+      List<String> unmatchedObserved,
+      List<String> unmatchedInstances) {}
+
+  public static final Observations NONE = new Observations(Map.of(), List.of());
+
+  public boolean isEmpty() {
+    return workflows.isEmpty() && unassignedRuns.isEmpty();
+  }
+
+  /** Every matched job's observed duration, by job-instance key, for rebuilding the graph. */
+  public Map<String, Estimate> jobDurations() {
+    Map<String, Estimate> out = new HashMap<>();
+    workflows.values().forEach(w -> out.putAll(w.durations()));
+    return out;
+  }
+
+  /** Matches runs to a graph built without them. */
+  public static Observations of(List<ObservedRun> runs, PipelineGraph graph) {
+    if (runs.isEmpty()) {
+      return NONE;
+    }
+    Map<String, List<JobInstance>> instances = new LinkedHashMap<>();
+    for (PipelineGraph.JobSpan s : graph.jobs()) {
+      instances.computeIfAbsent(s.job().workflow(), k -> new ArrayList<>()).add(s.job());
+    }
+    Map<String, List<ObservedRun>> byWorkflow = new LinkedHashMap<>();
+    List<ObservedRun> unassigned = new ArrayList<>();
+    for (ObservedRun run : runs) {
+      Set<String> names = new LinkedHashSet<>();
+      run.jobs().forEach(j -> names.add(j.name()));
+      String best = null;
+      long bestCount = 0;
+      for (Map.Entry<String, List<JobInstance>> e : instances.entrySet()) {
+        long count =
+            match(e.getValue(), names).matches().stream()
+                .filter(JobNameMatcher.Match::matched)
+                .count();
+        if (count > bestCount) {
+          best = e.getKey();
+          bestCount = count;
+        }
+      }
+      if (best == null) {
+        unassigned.add(run);
+      } else {
+        byWorkflow.computeIfAbsent(best, k -> new ArrayList<>()).add(run);
+      }
+    }
+    Map<String, WorkflowObservation> out = new LinkedHashMap<>();
+    byWorkflow.forEach((w, wr) -> out.put(w, observe(w, wr, instances.get(w), graph)));
+    return new Observations(out, unassigned);
+  }
+
+  private static WorkflowObservation observe(
+      String workflow, List<ObservedRun> runs, List<JobInstance> instances, PipelineGraph graph) {
+    ObservedTimings timings = ObservedTimings.of(runs);
+    List<String> names = timings.jobs().stream().map(ObservedTimings.JobTiming::name).toList();
+    JobNameMatcher.Result result = match(instances, names);
+    Map<String, String> matched = new LinkedHashMap<>();
+    Map<String, Estimate> durations = new LinkedHashMap<>();
+    Map<JobInstance, String> nameOf = new IdentityHashMap<>();
+    List<String> unmatchedInstances = new ArrayList<>();
+    for (int i = 0; i < instances.size(); i++) {
+      JobNameMatcher.Match m = result.matches().get(i);
+      JobInstance ji = instances.get(i);
+      if (m.matched()) {
+        matched.put(ji.key(), m.observed());
+        nameOf.put(ji, m.observed());
+        timings.job(m.observed()).ifPresent(t -> durations.put(ji.key(), t.estimate()));
+      } else {
+        unmatchedInstances.add(ji.displayName());
+      }
+    }
+    Map<String, Set<String>> deps = new HashMap<>();
+    for (JobInstance ji : instances) {
+      String name = nameOf.get(ji);
+      if (name == null) {
+        continue;
+      }
+      Set<String> up = deps.computeIfAbsent(name, k -> new HashSet<>());
+      for (JobInstance u : graph.upstreamJobs(ji)) {
+        String un = nameOf.get(u);
+        if (un != null) {
+          up.add(un);
+        }
+      }
+    }
+    ObservedCriticalPath.Summary path =
+        ObservedCriticalPath.computeAll(runs, n -> deps.getOrDefault(n, Set.of()));
+    return new WorkflowObservation(
+        workflow,
+        List.copyOf(runs),
+        timings,
+        matched,
+        durations,
+        path,
+        result.unmatchedObserved(),
+        unmatchedInstances);
+  }
+
+  private static JobNameMatcher.Result match(
+      List<JobInstance> instances, java.util.Collection<String> names) {
+    Map<JobInstance, JobNameMatcher.JobInstance> converted = new IdentityHashMap<>();
+    List<JobNameMatcher.JobInstance> list = new ArrayList<>();
+    for (JobInstance ji : instances) {
+      list.add(convert(ji, converted));
+    }
+    return JobNameMatcher.match(list, names);
+  }
+
+  private static JobNameMatcher.JobInstance convert(
+      JobInstance ji, Map<JobInstance, JobNameMatcher.JobInstance> cache) {
+    JobNameMatcher.JobInstance c = cache.get(ji);
+    if (c != null) {
+      return c;
+    }
+    boolean dynamic =
+        ji.job().strategy() != null
+            && ji.job().strategy().matrix() != null
+            && ji.job().strategy().matrix().dynamic();
+    c =
+        dynamic
+            ? JobNameMatcher.JobInstance.withDynamicMatrix(ji.job().id(), ji.job().name())
+            : JobNameMatcher.JobInstance.of(
+                ji.job().id(),
+                ji.job().name(),
+                ji.instance() == null ? Map.of() : ji.instance().values());
+    if (ji.caller() != null) {
+      c = c.calledBy(convert(ji.caller(), cache));
+    }
+    cache.put(ji, c);
+    return c;
+  }
+}

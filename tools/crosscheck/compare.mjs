@@ -86,7 +86,7 @@ for (const f of files) {
 const L = [];
 const h = s => { L.push("", s, "=".repeat(s.length)); };
 L.push("pipeperf vs @actions/workflow-parser cross-check");
-L.push(`github: ${ghPath}`, `pipeperf: ${ppPath}`);
+L.push(`github: ${ghPath} (workflow-parser feature flags: ${process.env.CROSSCHECK_FEATURE_FLAGS || "none"})`, `pipeperf: ${ppPath}`);
 h("Counts");
 const summary = [
   `files                 ${counts.files}`,

@@ -10,6 +10,16 @@
 import { readFileSync } from "node:fs";
 import { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } from "@actions/workflow-parser";
 import { ErrorPolicy } from "@actions/workflow-parser/model/convert";
+import { TemplateContext, TemplateValidationErrors } from "@actions/workflow-parser/templates/template-context";
+import { getWorkflowSchema } from "@actions/workflow-parser/workflows/workflow-schema";
+import { FeatureFlags } from "@actions/expressions/features";
+
+// Experimental parser features, e.g. CROSSCHECK_FEATURE_FLAGS=allowBackgroundSteps (background:,
+// wait:, wait-all:, cancel:, parallel: steps, which pipeperf models) or "all". Default: none, as
+// the public parser ships. The flags must be in the context *before* parseWorkflow: the template
+// reader consults them while validating, and convertWorkflowTemplate only sets them afterwards.
+const flagNames = (process.env.CROSSCHECK_FEATURE_FLAGS ?? "").split(",").map(s => s.trim()).filter(Boolean);
+const featureFlags = new FeatureFlags(Object.fromEntries(flagNames.map(n => [n, true])));
 
 const PREFIX = /^(?:.*? )?\(Line: (\d+), Col: (\d+)\): /;
 
@@ -36,10 +46,13 @@ async function dump(file) {
     return out;
   }
   try {
-    const parsed = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
+    const context = new TemplateContext(new TemplateValidationErrors(), getWorkflowSchema(), new NoOperationTraceWriter());
+    context.state.featureFlags = featureFlags;
+    const parsed = parseWorkflow({ name: file, content }, context);
     if (parsed.value !== undefined) {
       const template = await convertWorkflowTemplate(parsed.context, parsed.value, undefined, {
-        errorPolicy: ErrorPolicy.TryConversion
+        errorPolicy: ErrorPolicy.TryConversion,
+        featureFlags
       });
       for (const job of template.jobs ?? []) {
         const id = job.id?.value;
@@ -52,6 +65,9 @@ async function dump(file) {
     out.crashed = true;
     out.errors.push({ line: null, col: null, message: `workflow-parser threw: ${err?.message ?? err}` });
   }
+  // The library reports some of its own TypeErrors as template errors (e.g. a job key YAML reads as
+  // a boolean: "raw.indexOf is not a function"); flag them so they are not mistaken for verdicts.
+  if (out.errors.some(e => /is not a function|Cannot read properties of/.test(e.message))) out.crashed = true;
   out.accepted = out.errors.length === 0;
   return out;
 }

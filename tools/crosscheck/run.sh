@@ -3,11 +3,14 @@
 #
 #   tools/crosscheck/run.sh                 # default corpus (see below)
 #   tools/crosscheck/run.sh FILE...         # just these workflow files
+#   tools/crosscheck/run.sh --cases         # the hand-written edge cases in tools/crosscheck/cases/
 #
 # Default corpus (relative to the repo root): ../shared/corpus/real/*/.github/workflows/*.{yml,yaml}
 # (only files directly in that folder are workflows) + ../shared/corpus/peer/actionlint-testdata/{ok,err}/*.{yml,yaml}.
 # Writes tools/crosscheck/out/{github,pipeperf}.jsonl and tools/crosscheck/last-run.txt (full report);
 # prints the summary. Set CROSSCHECK_REPORT=path to write the report elsewhere (handy with FILE... args).
+# CROSSCHECK_FEATURE_FLAGS (default: allowBackgroundSteps, since pipeperf models background/wait/
+# parallel steps) turns on @actions/workflow-parser experimental features; set it empty for none.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,7 +28,11 @@ fi
 
 list="$(mktemp)"
 trap 'rm -f "$list"' EXIT
-if [[ $# -gt 0 ]]; then
+export CROSSCHECK_FEATURE_FLAGS="${CROSSCHECK_FEATURE_FLAGS-allowBackgroundSteps}"
+if [[ "${1:-}" == "--cases" ]]; then
+  (cd "$root" && ls tools/crosscheck/cases/*.yml) >"$list"
+  report="${CROSSCHECK_REPORT:-$here/cases-last-run.txt}"
+elif [[ $# -gt 0 ]]; then
   printf '%s\n' "$@" >"$list"
   report="${CROSSCHECK_REPORT:-$here/out/report.txt}"
 else

@@ -4,6 +4,7 @@
 //
 //   node compare.mjs github.jsonl pipeperf.jsonl report.txt
 import { readFileSync, writeFileSync } from "node:fs";
+import { relative } from "node:path";
 
 const [ghPath, ppPath, reportPath] = process.argv.slice(2);
 if (!ghPath || !ppPath) {
@@ -27,16 +28,20 @@ const files = [...new Set([...gh.keys(), ...pp.keys()])].sort();
 
 // Rough classes of GitHub error messages, so the summary says *what kind* of check fired.
 const GH_CLASSES = [
-  ["expression", /named-value|Unrecognized function|Unexpected symbol|Unexpected end of expression|Expected a property name|template expression is not allowed|Too few parameters|Too many parameters|Unexpected type of value|Unexpected token|Unclosed|Exceeded max expression|expression/i],
+  // the converter's assertMapping() on a value the schema allows to be an expression (env, services)
+  ["converter-rejects-expression", /Unexpected type 'BasicExpressionToken' encountered/],
+  ["expression", /named-value|Unrecognized function|Unexpected symbol|Unexpected end of expression|Expected a property name|template expression is not allowed|Too few parameters|Too many parameters|Unexpected type of value|Unexpected token|Unclosed|Exceeded max expression/i],
   ["needs", /depends on|dependency graph|at least one job with no dependencies/],
-  ["job-or-step-id", /is not a valid id|must start with a letter|already defined for|Ids must|The identifier/i],
-  ["cron", /cron|schedule/i],
-  ["yaml", /YAML|Map keys must be unique|Implicit keys|Nested mappings|Unexpected scalar|Missing closing|BAD_INDENT|Unexpected flow|Tabs are not allowed|alias/i],
+  ["id", /The identifier '.*' (is invalid|may not be used more than once)/],
+  ["cron", /cron expression|key 'cron'/i],
+  ["yaml", /YAML|Map keys must be unique|Implicit keys|Implicit map keys|Nested mappings|Unexpected scalar|Missing closing|BAD_INDENT|Unexpected flow|Tabs are not allowed|block-seq-ind|block sequence|multiple documents|Expected mapping end|Expected a scalar value, a sequence, or a mapping/i],
   ["duplicate-key", /is already defined/],
+  ["null-value", /^Unexpected value ''$|Unexpected type 'NullToken'/],
   ["required-key", /Required property is missing/],
-  ["unknown-key", /^Unexpected value '/],
-  ["wrong-type", /A sequence was not expected|A mapping was not expected|Expected a mapping|Expected a sequence|Unexpected .* type|was not expected/i],
-  ["value", /./]
+  ["unexpected-key-or-value", /^Unexpected value '/],
+  ["wrong-type", /A sequence was not expected|A mapping was not expected|Unexpected type '.*' encountered while reading/],
+  ["library-crash", /is not a function|Cannot read properties of/],
+  ["semantic", /./]
 ];
 function ghClass(msg) {
   for (const [name, re] of GH_CLASSES) if (re.test(msg)) return name;
@@ -86,7 +91,8 @@ for (const f of files) {
 const L = [];
 const h = s => { L.push("", s, "=".repeat(s.length)); };
 L.push("pipeperf vs @actions/workflow-parser cross-check");
-L.push(`github: ${ghPath} (workflow-parser feature flags: ${process.env.CROSSCHECK_FEATURE_FLAGS || "none"})`, `pipeperf: ${ppPath}`);
+const rel = p => relative(process.cwd(), p) || p;
+L.push(`github: ${rel(ghPath)} (workflow-parser feature flags: ${process.env.CROSSCHECK_FEATURE_FLAGS || "none"})`, `pipeperf: ${rel(ppPath)}`);
 h("Counts");
 const summary = [
   `files                 ${counts.files}`,
@@ -143,4 +149,4 @@ for (const f of files) {
 const text = L.join("\n") + "\n";
 if (reportPath) writeFileSync(reportPath, text);
 console.log(summary.join("\n"));
-if (reportPath) console.log(`full report: ${reportPath}`);
+if (reportPath) console.log(`full report: ${rel(reportPath)}`);

@@ -131,7 +131,7 @@ public final class WorkflowParser {
     Map<String, String> env = yaml.stringMap(value(top, "env"), "env");
     Concurrency concurrency = concurrency(value(top, "concurrency"));
     Map<String, String> defaultsRun = defaultsRun(value(top, "defaults"));
-    List<Job> jobs = jobs(jobsNode.getValueNode());
+    List<Job> jobs = canonicalNeeds(jobs(jobsNode.getValueNode()));
     checkNeeds(jobs);
     return new Workflow(
         file.path(), name, yaml.at(root), triggers, env, concurrency, defaultsRun, jobs);
@@ -146,7 +146,9 @@ public final class WorkflowParser {
 
   private List<Trigger> triggers(Node on) {
     List<Trigger> out = new ArrayList<>();
-    if (on instanceof ScalarNode s) {
+    if (on instanceof ScalarNode s && YamlTree.isNull(s)) {
+      yaml.error(on, "syntax", "on: is empty: name at least one event");
+    } else if (on instanceof ScalarNode s) {
       out.add(Trigger.simple(s.getValue(), yaml.at(s)));
     } else if (on instanceof SequenceNode seq) {
       for (Node n : seq.getValue()) {
@@ -208,17 +210,28 @@ public final class WorkflowParser {
       yaml.error(node, "syntax", "jobs: must be a mapping of job ids to jobs");
       return out;
     }
+    Map<String, String> seenIds = new java.util.HashMap<>();
     for (Map.Entry<String, NodeTuple> e : yaml.mapping(node).entrySet()) {
       String id = e.getKey();
       Node jobNode = e.getValue().getValueNode();
       Location at = yaml.at(e.getValue().getKeyNode());
-      if (!id.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+      // GitHub compares job ids case-insensitively: "build" and "BUILD" are the same job.
+      String first = seenIds.putIfAbsent(id.toLowerCase(java.util.Locale.ROOT), id);
+      if (first != null) {
+        yaml.error(
+            e.getValue().getKeyNode(),
+            "duplicate-key",
+            "job id \"" + id + "\" is already defined as \"" + first + "\" (job ids ignore case)");
+        continue;
+      }
+      if (!id.matches("[A-Za-z_][A-Za-z0-9_-]{0,98}")) {
         yaml.error(
             e.getValue().getKeyNode(),
             "job-id",
             "job id \""
                 + id
-                + "\" must start with a letter or _ and hold only letters, digits, - and _");
+                + "\" must start with a letter or _, hold only letters, digits, - and _, and be under 100"
+                + " characters");
       }
       if (!(jobNode instanceof MappingNode)) {
         yaml.error(jobNode, "syntax", "job \"" + id + "\" must be a mapping");
@@ -248,6 +261,27 @@ public final class WorkflowParser {
     if (uses == null && runsOnNode == null) {
       yaml.error(node, "syntax", "job \"" + id + "\" has no runs-on:");
     }
+    if (uses != null && runsOnNode != null) {
+      yaml.error(
+          YamlTree.keyNode(m, "runs-on", node),
+          "syntax",
+          "job \""
+              + id
+              + "\" calls a reusable workflow, which chooses its own runners: drop runs-on:");
+    }
+    if (uses == null) {
+      for (String key : List.of("with", "secrets")) {
+        if (m.containsKey(key)) {
+          yaml.error(
+              m.get(key).getKeyNode(),
+              "syntax",
+              key
+                  + ": belongs to a job that calls a reusable workflow (uses:), and job \""
+                  + id
+                  + "\" does not");
+        }
+      }
+    }
     List<Need> needs = new ArrayList<>();
     Node needsNode = value(m, "needs");
     if (needsNode instanceof ScalarNode s && !YamlTree.isNull(s)) {
@@ -261,6 +295,8 @@ public final class WorkflowParser {
       }
     } else if (needsNode instanceof MappingNode) {
       yaml.error(needsNode, "syntax", "needs: must be a job id or a list of job ids");
+    } else if (needsNode != null) {
+      yaml.error(needsNode, "syntax", "needs: is empty: name a job id or a list of job ids");
     }
     Node stepsNode = value(m, "steps");
     List<Step> steps = new ArrayList<>();
@@ -379,6 +415,31 @@ public final class WorkflowParser {
   // ---- steps ----
 
   private List<Step> steps(SequenceNode seq, String jobId, int depth) {
+    List<Step> out = stepList(seq, jobId, depth);
+    if (depth == 0) {
+      Map<String, Step> ids = new java.util.HashMap<>();
+      for (Step st : Step.flatten(out)) {
+        if (st.id() != null) {
+          Step first = ids.putIfAbsent(st.id().toLowerCase(java.util.Locale.ROOT), st);
+          if (first != null) {
+            diagnostics.add(
+                Diagnostic.error(
+                    st.location(),
+                    "duplicate-step-id",
+                    "step id \""
+                        + st.id()
+                        + "\" is already used in job \""
+                        + jobId
+                        + "\" at line "
+                        + first.location().line()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<Step> stepList(SequenceNode seq, String jobId, int depth) {
     List<Step> out = new ArrayList<>();
     int index = 0;
     for (Node n : seq.getValue()) {
@@ -412,7 +473,9 @@ public final class WorkflowParser {
     Node par = value(m, "parallel");
     if (par != null) {
       Node list = par instanceof MappingNode ? value(yaml.mapping(par), "steps") : par;
-      if (list instanceof SequenceNode ps && depth < 4) {
+      if (depth > 0) {
+        yaml.error(par, "syntax", "nested parallel: blocks are not allowed");
+      } else if (list instanceof SequenceNode ps) {
         parallel = steps(ps, jobId, depth + 1);
       } else {
         yaml.error(par, "syntax", "parallel: must be a list of steps");
@@ -480,6 +543,51 @@ public final class WorkflowParser {
   }
 
   // ---- needs ----
+
+  /**
+   * Job ids are case-insensitive on GitHub (like actionlint, pipeperf resolves {@code needs: Build}
+   * to job {@code build}); rewrites such needs to the id as defined so the graph links them.
+   */
+  private static List<Job> canonicalNeeds(List<Job> jobs) {
+    Map<String, String> byLower = new java.util.HashMap<>();
+    jobs.forEach(j -> byLower.putIfAbsent(j.id().toLowerCase(java.util.Locale.ROOT), j.id()));
+    List<Job> out = new ArrayList<>(jobs.size());
+    for (Job j : jobs) {
+      boolean changed = false;
+      List<Need> needs = new ArrayList<>();
+      for (Need n : j.needs()) {
+        String canonical = byLower.get(n.jobId().toLowerCase(java.util.Locale.ROOT));
+        if (canonical != null && !canonical.equals(n.jobId())) {
+          needs.add(new Need(canonical, n.location()));
+          changed = true;
+        } else {
+          needs.add(n);
+        }
+      }
+      out.add(
+          changed
+              ? new Job(
+                  j.id(),
+                  j.name(),
+                  j.location(),
+                  j.runsOn(),
+                  needs,
+                  j.ifCondition(),
+                  j.strategy(),
+                  j.timeoutMinutes(),
+                  j.timeoutLocation(),
+                  j.container(),
+                  j.services(),
+                  j.outputs(),
+                  j.environment(),
+                  j.uses(),
+                  j.with(),
+                  j.concurrency(),
+                  j.steps())
+              : j);
+    }
+    return out;
+  }
 
   private void checkNeeds(List<Job> jobs) {
     Map<String, Job> byId = new HashMap<>();

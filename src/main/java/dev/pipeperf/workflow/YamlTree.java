@@ -275,11 +275,18 @@ final class YamlTree {
       if (Expressions.containsExpression(v)) {
         return null;
       }
+      if (s.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN) {
+        // GitHub wants a number here, not the string '30'.
+        error(node, "syntax", what + " must be a number, not a quoted string");
+        return null;
+      }
       try {
         double d = Double.parseDouble(v);
-        if (d >= 0 && d <= Integer.MAX_VALUE) {
+        if (d > 0 && d <= Integer.MAX_VALUE) {
           return (int) Math.ceil(d);
         }
+        error(node, "syntax", what + " must be greater than 0");
+        return null;
       } catch (NumberFormatException e) {
         // fall through to the diagnostic
       }

@@ -283,4 +283,46 @@ class WorkflowParserTest {
     String deep = "on: push\njobs: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
     assertThat(diagnostics(deep)).singleElement().asString().contains("nested more than");
   }
+
+  @Test
+  void findingsOfTheCrossCheckAgainstGitHubsParser() {
+    // Job ids ignore case on GitHub: a second "BUILD" is a duplicate, and needs: Build finds build.
+    assertThat(
+            diagnostics(
+                "on: push\njobs:\n  build: {runs-on: x, steps: [{run: a}]}\n  BUILD: {runs-on: x, steps: [{run: a}]}\n"))
+        .containsExactly(
+            ".github/workflows/ci.yml:4:3: job id \"BUILD\" is already defined as \"build\" (job ids ignore case) [duplicate-key]");
+    Workflow w =
+        parse(
+                "on: push\njobs:\n  build: {runs-on: x, steps: [{run: a}]}\n  t: {needs: Build, runs-on: x, steps: [{run: a}]}\n")
+            .model();
+    assertThat(w.job("t").orElseThrow().needIds()).containsExactly("build");
+    assertThat(diagnostics("on:\njobs:\n  a: {runs-on: x, steps: [{run: a}]}\n"))
+        .containsExactly(
+            ".github/workflows/ci.yml:1:4: on: is empty: name at least one event [syntax]");
+    assertThat(
+            diagnostics(
+                "on: push\njobs:\n  a: {runs-on: x, timeout-minutes: '30', steps: [{run: a}]}\n"))
+        .singleElement()
+        .asString()
+        .contains("timeout-minutes must be a number, not a quoted string");
+    assertThat(
+            diagnostics(
+                """
+                on: push
+                jobs:
+                  a:
+                    runs-on: x
+                    steps:
+                      - parallel:
+                          - run: a
+                          - parallel:
+                              - run: b
+                      - {id: s, run: c}
+                      - {id: S, run: d}
+                """))
+        .containsExactly(
+            ".github/workflows/ci.yml:9:15: nested parallel: blocks are not allowed [syntax]",
+            ".github/workflows/ci.yml:11:9: step id \"S\" is already used in job \"a\" at line 10 [duplicate-step-id]");
+  }
 }

@@ -52,6 +52,8 @@ public final class DockerfileParser {
 
   private ParseResult<Dockerfile> run() {
     List<Instruction> instructions = new ArrayList<>();
+    // Instructions dropped for an error: a file of only those is not "a file with no instructions".
+    int dropped = 0;
     while (hasNextLine()) {
       nextLine();
       int cs = lineStart;
@@ -98,9 +100,11 @@ public final class DockerfileParser {
       Instruction instruction = instruction(line, logical, startLine);
       if (instruction != null) {
         instructions.add(instruction);
+      } else {
+        dropped++;
       }
     }
-    if (instructions.isEmpty()) {
+    if (instructions.isEmpty() && dropped == 0) {
       diagnostics.add(
           Diagnostic.error(
               file.at(Math.max(1, lineNo), 1), "no-instructions", "file with no instructions"));

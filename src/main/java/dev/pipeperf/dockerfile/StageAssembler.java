@@ -203,7 +203,7 @@ final class StageAssembler {
     } else if (args.size() != 1) {
       diagnostics.add(
           Diagnostic.error(
-              from.location(), "dockerfile-syntax", "FROM requires either one or three arguments"));
+              from.location(), "invalid-stage", "FROM requires either one or three arguments"));
     }
     String image = args.isEmpty() ? "" : substitute(args.get(0));
     return new Header(index, name, image, from.platform(), from);

@@ -25,12 +25,19 @@ public final class DockerfileParser {
 
   private static final Set<String> DIRECTIVES = Set.of("syntax", "escape", "check");
 
+  /** Go's {@code bufio.MaxScanTokenSize}: the longest line, newline included, BuildKit reads. */
+  private static final int MAX_LINE_BYTES = 64 * 1024;
+
+  /** Lines shorter than this in chars cannot exceed {@link #MAX_LINE_BYTES} in UTF-8. */
+  private static final int MAX_LINE_CHARS_UNCHECKED = MAX_LINE_BYTES / 3;
+
   private final SourceFile file;
   private final String text;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Map<String, String> directives = new LinkedHashMap<>();
   private final Set<String> seenDirectives = new HashSet<>();
   private boolean directivesDone;
+  private boolean lineTooLongReported;
   private char escape = '\\';
 
   // The physical line last read: its number and its offsets in the text.
@@ -342,6 +349,29 @@ public final class DockerfileParser {
     lineContentEnd = ce;
     pos = lineEnd;
     lineNo++;
+    if (!lineTooLongReported && lineEnd - lineStart > MAX_LINE_CHARS_UNCHECKED) {
+      checkLineLength();
+    }
+  }
+
+  /**
+   * BuildKit reads lines with Go's {@code bufio.Scanner}, which gives up on a line of more than 64
+   * KiB; BuildKit then fails the whole file. We say so once and read on.
+   */
+  private void checkLineLength() {
+    long bytes = 0;
+    for (int i = lineStart; i < lineEnd; i++) {
+      char c = text.charAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    if (bytes > MAX_LINE_BYTES) {
+      lineTooLongReported = true;
+      diagnostics.add(
+          Diagnostic.error(
+              file.at(lineNo, 1),
+              "line-too-long",
+              "dockerfile line greater than max allowed size of " + (MAX_LINE_BYTES - 1)));
+    }
   }
 
   /**

@@ -469,6 +469,12 @@ class DockerfileParserTest {
   }
 
   @Test
+  void aLineLongerThanBuildkitReadsIsAnError() {
+    assertThat(codes("FROM a\nRUN " + "x".repeat(65_535) + "\n")).containsExactly("line-too-long");
+    assertThat(codes("FROM a\nRUN " + "x".repeat(65_000) + "\n")).isEmpty();
+  }
+
+  @Test
   void goQuotingOfNonPrintables() {
     // U+2028 at the end is a Unicode space, trimmed as Go's TrimSpace does.
     assertThat(dump("FROM a\nUSER \u0001\u00a0é\u2028x\u2028\n"))

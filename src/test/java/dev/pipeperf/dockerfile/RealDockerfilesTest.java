@@ -3,6 +3,8 @@ package dev.pipeperf.dockerfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.pipeperf.shell.PackageInstall;
+import dev.pipeperf.shell.PackageInstalls;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.source.ParseResult;
 import dev.pipeperf.source.SourceFile;
@@ -51,6 +53,8 @@ class RealDockerfilesTest {
     List<String> lines = new ArrayList<>();
     int parsed = 0;
     int stages = 0;
+    int heredocs = 0;
+    Map<String, Integer> installs = new TreeMap<>();
     for (Path f : files) {
       String rel = REAL.relativize(f).toString().replace('\\', '/');
       ParseResult<SourceFile> read = SourceFile.read(f, rel);
@@ -62,6 +66,14 @@ class RealDockerfilesTest {
       assertThat(r.model()).as(rel).isNotNull();
       parsed++;
       stages += r.model().stages().size();
+      for (Instruction i : r.model().instructions()) {
+        heredocs += i.heredocs().size();
+        if (i.isRun()) {
+          for (PackageInstall p : PackageInstalls.find(i.runCommand())) {
+            installs.merge(p.manager().toString(), 1, Integer::sum);
+          }
+        }
+      }
       for (Diagnostic d : r.diagnostics()) {
         byCode.merge(d.code(), 1, Integer::sum);
         lines.add(d.toString());
@@ -74,7 +86,11 @@ class RealDockerfilesTest {
             + parsed
             + " parsed, "
             + stages
-            + " stages, diagnostics by code: "
+            + " stages, "
+            + heredocs
+            + " heredocs, RUN installs by tool: "
+            + installs
+            + ", diagnostics by code: "
             + byCode);
     lines.forEach(l -> System.out.println("  " + l));
     assertThat(files).isNotEmpty();

@@ -206,9 +206,31 @@ final class GoJson {
         pos++;
       }
     }
-    if (Double.isInfinite(Double.parseDouble(s.substring(start, pos)))) {
+    if (overflows(s.substring(start, pos))) {
       unrepresentable = true;
     }
+  }
+
+  /** Whether a valid JSON number is beyond float64, without parsing huge digit strings. */
+  static boolean overflows(String number) {
+    if (number.length() <= 400) {
+      return Double.isInfinite(Double.parseDouble(number));
+    }
+    String mantissa = number.split("[eE]", 2)[0].replace("-", "");
+    long exponent = 0;
+    int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+    if (e >= 0) {
+      String digits = number.substring(e + 1).replace("+", "");
+      try {
+        exponent = Long.parseLong(digits);
+      } catch (NumberFormatException tooLong) {
+        return !digits.startsWith("-");
+      }
+    }
+    int dot = mantissa.indexOf('.');
+    String intPart = (dot < 0 ? mantissa : mantissa.substring(0, dot)).replaceFirst("^0+", "");
+    long magnitude = intPart.isEmpty() ? -1 : intPart.length() - 1;
+    return magnitude + exponent > 308;
   }
 
   private String string() throws Invalid {

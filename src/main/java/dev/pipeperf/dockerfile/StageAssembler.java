@@ -83,12 +83,10 @@ final class StageAssembler {
     List<Stage> stages = new ArrayList<>();
     for (int s = 0; s < headers.size(); s++) {
       Header h = headers.get(s);
-      Integer base = null;
-      for (int e = 0; e < s; e++) {
-        if (h.baseName().equalsIgnoreCase(String.valueOf(headers.get(e).name()))) {
-          base = e;
-          break;
-        }
+      // FROM can only build on an earlier stage; a later stage's name is taken as an image.
+      Integer base = byName.get(h.baseName().toLowerCase(Locale.ROOT));
+      if (base != null && base >= s) {
+        base = null;
       }
       List<StageDependency> deps = new ArrayList<>();
       if (base != null) {

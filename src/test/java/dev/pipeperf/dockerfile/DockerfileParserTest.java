@@ -182,6 +182,15 @@ class DockerfileParserTest {
   }
 
   @Test
+  void jsonThatGoCannotUnmarshalFallsBackToShellForm() {
+    // Go's Unmarshal fails on a float64 overflow, and BuildKit then keeps the text as written.
+    assertThat(dump("FROM a\nCMD [1e400]\nCMD [\"a\",]\nCMD [\"\\ud83d\\ude00\", \"\\ud800\"]\n"))
+        .isEqualTo(
+            "(from \"a\")\n(cmd \"[1e400]\")\n(cmd \"[\\\"a\\\",]\")\n(cmd \"\uD83D\uDE00\" \"\uFFFD\")");
+    assertThat(codes("FROM a\nCMD [1e400]\n")).isEmpty();
+  }
+
+  @Test
   void envWithoutValueIsAnError() {
     ParseResult<Dockerfile> r = parse("FROM a\nENV PATH\n");
     assertThat(r.diagnostics())

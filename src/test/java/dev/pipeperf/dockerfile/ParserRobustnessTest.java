@@ -135,7 +135,9 @@ class ParserRobustnessTest {
             "FROM a\nENV " + "a=\"b ".repeat(50_000),
             "FROM a\nCOPY " + "--x ".repeat(50_000) + "a b",
             "ARG A=" + "x".repeat(100_000) + "\nFROM ${A%%*x*x*x*y}",
-            "FROM a\nEXPOSE " + "1 ".repeat(100_000));
+            "FROM a\nEXPOSE " + "1 ".repeat(100_000),
+            "FROM a AS s\nCOPY --from=s x y\n".repeat(20_000),
+            "FROM a\nCMD [" + "9".repeat(100_000) + "]");
     long start = System.nanoTime();
     for (String text : hostile) {
       assertThatCode(() -> parseQuietly(text)).doesNotThrowAnyException();

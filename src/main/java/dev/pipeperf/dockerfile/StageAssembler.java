@@ -45,6 +45,22 @@ final class StageAssembler {
   private final char escape;
   private final Map<String, String> globalEnv = new HashMap<>();
 
+  /**
+   * BuildKit's automatic platform ARGs, valued for a linux/amd64 build (GitHub's hosted runners).
+   * Used only to decide which stage a {@code FROM binaries-$TARGETOS} or {@code --from} refers to;
+   * names shown to users keep the variable as written.
+   */
+  private static final Map<String, String> PLATFORM_DEFAULTS =
+      Map.of(
+          "TARGETPLATFORM", "linux/amd64",
+          "TARGETOS", "linux",
+          "TARGETARCH", "amd64",
+          "TARGETVARIANT", "",
+          "BUILDPLATFORM", "linux/amd64",
+          "BUILDOS", "linux",
+          "BUILDARCH", "amd64",
+          "BUILDVARIANT", "");
+
   StageAssembler(SourceFile file, List<Diagnostic> diagnostics, char escape) {
     this.file = file;
     this.diagnostics = diagnostics;
@@ -84,7 +100,7 @@ final class StageAssembler {
     for (int s = 0; s < headers.size(); s++) {
       Header h = headers.get(s);
       // FROM can only build on an earlier stage; a later stage's name is taken as an image.
-      Integer base = byName.get(h.baseName().toLowerCase(Locale.ROOT));
+      Integer base = byName.get(resolveForPlatform(h.baseName()).toLowerCase(Locale.ROOT));
       if (base != null && base >= s) {
         base = null;
       }
@@ -165,11 +181,25 @@ final class StageAssembler {
 
   /** Expands {@code $VAR}/{@code ${VAR}} from global ARG defaults; unknown ones stay as written. */
   private String substitute(String word) {
+    return substitute(word, globalEnv);
+  }
+
+  private String substitute(String word, Map<String, String> env) {
     try {
-      return new ShellLex(escape, false, false, true, true, globalEnv).process(word).word();
+      return new ShellLex(escape, false, false, true, true, env).process(word).word();
     } catch (ShellLex.LexError e) {
       return word;
     }
+  }
+
+  /** A stage name as it resolves in a linux/amd64 build: platform ARGs filled in. */
+  private String resolveForPlatform(String word) {
+    if (word.indexOf('$') < 0) {
+      return word;
+    }
+    Map<String, String> env = new HashMap<>(PLATFORM_DEFAULTS);
+    env.putAll(globalEnv);
+    return substitute(word, env);
   }
 
   private Header header(int index, Instruction from, Map<String, Integer> byName) {
@@ -232,7 +262,7 @@ final class StageAssembler {
       Location at) {
     String v = substitute(raw);
     String what = kind == StageDependency.Kind.COPY_FROM ? "copy" : "mount";
-    Integer index = byName.get(v.toLowerCase(Locale.ROOT));
+    Integer index = byName.get(resolveForPlatform(v).toLowerCase(Locale.ROOT));
     if (index == null && !v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
       int n = v.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(v);
       if (n >= headers.size()) {

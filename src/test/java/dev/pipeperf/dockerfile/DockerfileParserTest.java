@@ -378,6 +378,23 @@ class DockerfileParserTest {
     }
 
     @Test
+    void platformArgsPickTheLinuxStage() {
+      Dockerfile d =
+          model(
+              """
+              FROM scratch AS binaries-linux
+              FROM scratch AS binaries-windows
+              FROM binaries-$TARGETOS AS binaries
+              FROM alpine
+              COPY --from=binaries-${TARGETOS} / /
+              """);
+      assertThat(d.stages().get(2).baseName()).isEqualTo("binaries-$TARGETOS");
+      assertThat(d.stages().get(2).baseStageIndex()).isZero();
+      assertThat(d.stages().get(3).dependencies().get(1).stageIndex()).isZero();
+      assertThat(d.stagesNeededFor("binaries")).extracting(Stage::index).containsExactly(0, 2);
+    }
+
+    @Test
     void dependenciesComeFromFromCopyFromAndMounts() {
       Stage fin = model(MULTI).stage("final").orElseThrow();
       assertThat(fin.dependencies())

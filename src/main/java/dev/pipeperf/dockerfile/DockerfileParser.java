@@ -184,7 +184,7 @@ public final class DockerfileParser {
         flags,
         args,
         p.json(),
-        p.sub() == null ? heredocs : List.of(),
+        heredocs,
         trigger,
         p.node());
   }

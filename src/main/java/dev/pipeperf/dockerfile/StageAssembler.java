@@ -113,7 +113,14 @@ final class StageAssembler {
                 StageDependency.Kind.FROM, null, h.baseName(), h.from().location()));
       }
       for (Instruction i : bodies.get(s)) {
-        if (i.isCopyLike() && i.from() != null) {
+        if (i.is("ADD") && i.hasFlag("from")) {
+          diagnostics.add(
+              Diagnostic.error(
+                  flagLocation(i, "from"),
+                  "unknown-flag",
+                  "unknown flag: from (ADD cannot copy from a stage; COPY --from can)"));
+        }
+        if (i.is("COPY") && i.from() != null) {
           Location at = flagLocation(i, "from");
           dependency(deps, StageDependency.Kind.COPY_FROM, i.from(), s, headers, byName, at);
         }

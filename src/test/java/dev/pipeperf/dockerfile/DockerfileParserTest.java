@@ -256,6 +256,10 @@ class DockerfileParserTest {
     assertThat(ob.trigger().keyword()).isEqualTo("RUN");
     assertThat(ob.trigger().jsonForm()).isTrue();
     assertThat(Dump.node(ob.node())).isEqualTo("onbuild (run \"echo\" \"x\")");
+    Instruction withHeredoc =
+        model("FROM a\nONBUILD RUN <<EOF\necho hi\nEOF\n").stages().get(0).instructions().get(1);
+    assertThat(withHeredoc.heredocs()).extracting(Heredoc::name).containsExactly("EOF");
+    assertThat(withHeredoc.trigger().runCommand()).isEqualTo("echo hi\n");
   }
 
   @Test
@@ -465,6 +469,12 @@ class DockerfileParserTest {
       assertThat(r.diagnostics().get(0).message())
           .isEqualTo(
               "cannot copy from stage \"b\", it needs to be defined before current stage \"a\"");
+    }
+
+    @Test
+    void addCannotCopyFromAStage() {
+      assertThat(codes("FROM a AS b\nFROM c\nADD --from=b /x /y\n"))
+          .containsExactly("unknown-flag");
     }
 
     @Test

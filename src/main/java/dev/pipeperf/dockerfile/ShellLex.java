@@ -35,8 +35,11 @@ final class ShellLex {
   private final Map<String, String> env;
   private final boolean applyDefaults;
 
+  private static final int MAX_DEPTH = 64;
+
   private int[] cps;
   private int pos;
+  private int depth;
   private boolean rawEscapes;
   // BuildKit shares one word buffer between nested processStopOn calls; so do we, quirks included.
   private final StringBuilder wordsBuffer = new StringBuilder();
@@ -60,6 +63,7 @@ final class ShellLex {
   Processed process(String input) throws LexError {
     cps = input.codePoints().toArray();
     pos = 0;
+    depth = 0;
     boolean initial = rawEscapes;
     try {
       return stopOn(EOF, rawEscapes);
@@ -117,6 +121,18 @@ final class ShellLex {
   }
 
   private Processed stopOn(int stop, boolean raw) throws LexError {
+    if (++depth > MAX_DEPTH) {
+      // ${a:-${b:-...}} nested this deep is an attack, not a Dockerfile: refuse, don't overflow.
+      throw new LexError("substitutions nested too deeply");
+    }
+    try {
+      return stopOnNested(stop, raw);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Processed stopOnNested(int stop, boolean raw) throws LexError {
     StringBuilder result = new StringBuilder();
     wordsBuffer.setLength(0);
     Words words = new Words();

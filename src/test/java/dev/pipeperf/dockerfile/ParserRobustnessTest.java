@@ -137,7 +137,9 @@ class ParserRobustnessTest {
             "ARG A=" + "x".repeat(100_000) + "\nFROM ${A%%*x*x*x*y}",
             "FROM a\nEXPOSE " + "1 ".repeat(100_000),
             "FROM a AS s\nCOPY --from=s x y\n".repeat(20_000),
-            "FROM a\nCMD [" + "9".repeat(100_000) + "]");
+            "FROM a\nCMD [" + "9".repeat(100_000) + "]",
+            "FROM a\nRUN <<E " + "${x:-\"".repeat(30_000) + "\nE\n",
+            "ARG X=1\nFROM ${X:-" + "${X:-".repeat(30_000) + "a");
     long start = System.nanoTime();
     for (String text : hostile) {
       assertThatCode(() -> parseQuietly(text)).doesNotThrowAnyException();

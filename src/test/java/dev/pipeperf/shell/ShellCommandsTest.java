@@ -80,5 +80,7 @@ class ShellCommandsTest {
       assertThat(ShellCommands.split(s)).isNotNull();
     }
     assertThat(ShellCommands.split(null)).isEmpty();
+    assertThat(ShellCommands.split("echo " + "$(".repeat(50_000) + "\"${".repeat(50_000)))
+        .hasSize(1);
   }
 }

@@ -20,6 +20,17 @@ import java.util.Set;
  * report it as a diagnostic with its position, drop the offending instruction and go on, so that
  * one bad line does not hide the rest of the file. Never throws on user input; runs in time linear
  * in the input (no regular expressions).
+ *
+ * <p>Diagnostic codes. Errors BuildKit's parser itself raises: {@code dockerfile-syntax} (its line
+ * parsers: {@code ENV must have two arguments}, a JSON array with a non-string, ...), {@code
+ * no-instructions}, {@code unterminated-heredoc}, {@code parser-directive} (repeated directive, bad
+ * escape), {@code line-too-long}; its warning {@code empty-continuation}. Raised later in BuildKit,
+ * when instructions become a build ({@link StageAssembler}): {@code instruction-before-from},
+ * {@code unknown-instruction}, {@code unknown-flag}, {@code invalid-stage} (FROM arguments, stage
+ * names), {@code invalid-onbuild}, {@code forward-stage-reference} (COPY --from or a mount naming
+ * the current or a later stage), {@code unknown-stage} (an error for a stage index past the end; a
+ * warning for a {@code --from} name with no {@code /}, {@code :} or {@code .} that names no stage,
+ * which BuildKit would pull as an image and is most likely a typo).
  */
 public final class DockerfileParser {
 

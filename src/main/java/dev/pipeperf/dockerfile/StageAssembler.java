@@ -74,7 +74,7 @@ final class StageAssembler {
     List<Instruction> globalArgs = new ArrayList<>();
     List<Header> headers = new ArrayList<>();
     List<List<Instruction>> bodies = new ArrayList<>();
-    Map<String, Integer> byName = new HashMap<>();
+    Map<String, List<Integer>> byName = new HashMap<>();
     for (Instruction i : instructions) {
       checkKnown(i);
       if (i.isFrom()) {
@@ -100,7 +100,7 @@ final class StageAssembler {
     for (int s = 0; s < headers.size(); s++) {
       Header h = headers.get(s);
       // FROM can only build on an earlier stage; a later stage's name is taken as an image.
-      Integer base = byName.get(resolveForPlatform(h.baseName()).toLowerCase(Locale.ROOT));
+      Integer base = lookup(byName, resolveForPlatform(h.baseName()), s);
       if (base != null && base >= s) {
         base = null;
       }
@@ -209,7 +209,7 @@ final class StageAssembler {
     return substitute(word, env);
   }
 
-  private Header header(int index, Instruction from, Map<String, Integer> byName) {
+  private Header header(int index, Instruction from, Map<String, List<Integer>> byName) {
     List<String> args = from.args();
     String name = null;
     if (args.size() == 3 && args.get(1).equalsIgnoreCase("as")) {
@@ -222,18 +222,17 @@ final class StageAssembler {
                 "invalid name for build stage: "
                     + GoText.quote(args.get(2))
                     + ", name can't start with a number or contain symbols"));
-      } else if (byName.containsKey(name)) {
-        diagnostics.add(
-            Diagnostic.error(
-                from.location(),
-                "invalid-stage",
-                "duplicate stage name "
-                    + GoText.quote(name)
-                    + " (first used by stage "
-                    + byName.get(name)
-                    + ")"));
       } else {
-        byName.put(name, index);
+        if (byName.containsKey(name)) {
+          // BuildKit builds it (its DuplicateStageName check only warns); references then
+          // mean the latest stage of that name before them.
+          diagnostics.add(
+              Diagnostic.warning(
+                  from.location(),
+                  "duplicate-stage-name",
+                  "Duplicate stage name " + GoText.quote(name) + ", stage names should be unique"));
+        }
+        byName.computeIfAbsent(name, k -> new ArrayList<>()).add(index);
       }
     } else if (args.size() != 1) {
       diagnostics.add(
@@ -265,11 +264,11 @@ final class StageAssembler {
       String raw,
       int current,
       List<Header> headers,
-      Map<String, Integer> byName,
+      Map<String, List<Integer>> byName,
       Location at) {
     String v = substitute(raw);
     String what = kind == StageDependency.Kind.COPY_FROM ? "copy" : "mount";
-    Integer index = byName.get(resolveForPlatform(v).toLowerCase(Locale.ROOT));
+    Integer index = lookup(byName, resolveForPlatform(v), current);
     if (index == null && !v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
       int n = v.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(v);
       if (n >= headers.size()) {
@@ -318,6 +317,21 @@ final class StageAssembler {
                   + GoText.quote(v)));
     }
     deps.add(new StageDependency(kind, null, v, at));
+  }
+
+  /**
+   * The stage a name refers to from stage {@code current}: the latest one of that name before it,
+   * else the first one after (a forward reference, reported by the caller); null when none.
+   */
+  private static Integer lookup(Map<String, List<Integer>> byName, String name, int current) {
+    List<Integer> indices = byName.get(name.toLowerCase(Locale.ROOT));
+    if (indices == null) {
+      return null;
+    }
+    // Indices are ascending: binary search keeps a file of many same-named stages linear-ish.
+    int at = java.util.Collections.binarySearch(indices, current);
+    int before = (at >= 0 ? at : -at - 1) - 1;
+    return before >= 0 ? indices.get(before) : indices.get(0);
   }
 
   private static Location flagLocation(Instruction i, String name) {

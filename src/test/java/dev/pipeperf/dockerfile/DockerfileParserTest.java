@@ -485,7 +485,9 @@ class DockerfileParserTest {
     @Test
     void invalidAndDuplicateStageNames() {
       assertThat(codes("FROM a AS 1x\nFROM b AS y\nFROM c AS Y\nFROM d e\n"))
-          .containsExactly("invalid-stage", "invalid-stage", "invalid-stage");
+          .containsExactly("invalid-stage", "duplicate-stage-name", "invalid-stage");
+      Dockerfile d = model("FROM a AS x\nFROM x AS y\nFROM b AS x\nFROM x\n");
+      assertThat(d.stages()).extracting(Stage::baseStageIndex).containsExactly(null, 0, null, 2);
     }
   }
 

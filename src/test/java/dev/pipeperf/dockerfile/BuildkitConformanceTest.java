@@ -166,6 +166,21 @@ class BuildkitConformanceTest {
   }
 
   @Test
+  void buildkitsLintRuleExamplesParseWithoutParserErrors() throws IOException {
+    Path root = corpus("buildkit-lint-rule-examples");
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(root)) {
+      files = s.filter(p -> p.toString().endsWith(".Dockerfile")).sorted().toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path f : files) {
+      assertThat(parse(f).diagnostics())
+          .as(root.relativize(f).toString())
+          .noneMatch(d -> PARSER_CODES.contains(d.code()));
+    }
+  }
+
+  @Test
   void jsonFormIsNeverAHeredoc() throws IOException {
     Path root = corpus("buildkit-parser-heredoc");
     Dockerfile d = parse(root.resolve("TestParseJSONHeredoc.Dockerfile")).model();

@@ -73,16 +73,49 @@ public final class PackageInstalls {
 
   private PackageInstalls() {}
 
-  /** The installs in {@code script}, in order. */
+  /** {@code sh -c "..."} inside {@code sh -c} is followed this deep, no deeper. */
+  private static final int MAX_NESTING = 4;
+
+  /** The installs in {@code script}, in order, including those inside {@code sh -c "..."}. */
   public static List<PackageInstall> find(String script) {
     List<PackageInstall> out = new ArrayList<>();
+    find(script, -1, 0, out);
+    return out;
+  }
+
+  private static void find(String script, int outerOffset, int depth, List<PackageInstall> out) {
     for (Command c : ShellCommands.split(script)) {
+      String nested = depth < MAX_NESTING ? shellDashC(c.invocation()) : null;
+      if (nested != null) {
+        // Offsets inside the nested script mean nothing to the caller: use the outer command's.
+        find(nested, outerOffset >= 0 ? outerOffset : c.offset(), depth + 1, out);
+        continue;
+      }
       PackageInstall p = recognise(c);
       if (p != null) {
-        out.add(p);
+        out.add(
+            outerOffset < 0
+                ? p
+                : new PackageInstall(p.manager(), p.packages(), p.usesCache(), outerOffset));
       }
     }
-    return out;
+  }
+
+  /** The script of {@code sh -c SCRIPT} (also bash, dash, zsh, ash), or null. */
+  private static String shellDashC(List<String> w) {
+    if (w.isEmpty() || !Set.of("sh", "bash", "dash", "zsh", "ash").contains(basename(w.get(0)))) {
+      return null;
+    }
+    for (int i = 1; i < w.size(); i++) {
+      String a = w.get(i);
+      if (!a.startsWith("-")) {
+        return null;
+      }
+      if (a.contains("c") && !a.startsWith("--") && i + 1 < w.size()) {
+        return w.get(i + 1);
+      }
+    }
+    return null;
   }
 
   /** The install {@code command} performs, or null when it is not one. */

@@ -112,6 +112,15 @@ class PackageInstallsTest {
   }
 
   @Test
+  void scriptsPassedToShDashCAreLookedInto() {
+    PackageInstall p = only("cd /x && bash -ec 'apt-get update && apt-get install -y jq'");
+    assertThat(p.manager()).isEqualTo(Manager.APT);
+    assertThat(p.packages()).containsExactly("jq");
+    assertThat(p.offset()).isEqualTo(10);
+    assertThat(PackageInstalls.find("bash -c")).isEmpty();
+  }
+
+  @Test
   void severalInstallsInOneScriptKeepTheirOrder() {
     assertThat(
             PackageInstalls.find(

@@ -116,7 +116,7 @@ class PackageInstallsTest {
     PackageInstall p = only("cd /x && bash -ec 'apt-get update && apt-get install -y jq'");
     assertThat(p.manager()).isEqualTo(Manager.APT);
     assertThat(p.packages()).containsExactly("jq");
-    assertThat(p.offset()).isEqualTo(10);
+    assertThat(p.offset()).isEqualTo(9);
     assertThat(PackageInstalls.find("bash -c")).isEmpty();
   }
 

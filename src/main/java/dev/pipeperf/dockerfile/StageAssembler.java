@@ -1,0 +1,345 @@
+package dev.pipeperf.dockerfile;
+
+import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.source.Location;
+import dev.pipeperf.source.SourceFile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the flat instruction list into stages, the way BuildKit's {@code instructions} package and
+ * {@code dockerfile2llb} see it: global {@code ARG}s, stage names, each stage's base and the stages
+ * or images it copies or mounts from. Reports what BuildKit would refuse at that level (an
+ * instruction before {@code FROM}, an unknown instruction, a {@code --from} that names a later
+ * stage) and what is probably a typo (a {@code --from} that names no stage).
+ */
+final class StageAssembler {
+
+  private static final Set<String> KNOWN =
+      Set.of(
+          "ADD",
+          "ARG",
+          "CMD",
+          "COPY",
+          "ENTRYPOINT",
+          "ENV",
+          "EXPOSE",
+          "FROM",
+          "HEALTHCHECK",
+          "LABEL",
+          "MAINTAINER",
+          "ONBUILD",
+          "RUN",
+          "SHELL",
+          "STOPSIGNAL",
+          "USER",
+          "VOLUME",
+          "WORKDIR");
+
+  private final SourceFile file;
+  private final List<Diagnostic> diagnostics;
+  private final char escape;
+  private final Map<String, String> globalEnv = new HashMap<>();
+
+  /**
+   * BuildKit's automatic platform ARGs, valued for a linux/amd64 build (GitHub's hosted runners).
+   * Used only to decide which stage a {@code FROM binaries-$TARGETOS} or {@code --from} refers to;
+   * names shown to users keep the variable as written.
+   */
+  private static final Map<String, String> PLATFORM_DEFAULTS =
+      Map.of(
+          "TARGETPLATFORM", "linux/amd64",
+          "TARGETOS", "linux",
+          "TARGETARCH", "amd64",
+          "TARGETVARIANT", "",
+          "BUILDPLATFORM", "linux/amd64",
+          "BUILDOS", "linux",
+          "BUILDARCH", "amd64",
+          "BUILDVARIANT", "");
+
+  StageAssembler(SourceFile file, List<Diagnostic> diagnostics, char escape) {
+    this.file = file;
+    this.diagnostics = diagnostics;
+    this.escape = escape;
+  }
+
+  private record Header(
+      int index, String name, String baseName, String platform, Instruction from) {}
+
+  Dockerfile assemble(Map<String, String> directives, List<Instruction> instructions) {
+    List<Instruction> globalArgs = new ArrayList<>();
+    List<Header> headers = new ArrayList<>();
+    List<List<Instruction>> bodies = new ArrayList<>();
+    Map<String, List<Integer>> byName = new HashMap<>();
+    for (Instruction i : instructions) {
+      checkKnown(i);
+      if (i.isFrom()) {
+        Header h = header(headers.size(), i, byName);
+        headers.add(h);
+        bodies.add(new ArrayList<>(List.of(i)));
+      } else if (headers.isEmpty()) {
+        if (i.isArg()) {
+          globalArgs.add(i);
+          declareGlobal(i);
+        } else if (KNOWN.contains(i.keyword())) {
+          diagnostics.add(
+              Diagnostic.error(
+                  i.location(),
+                  "instruction-before-from",
+                  i.keyword() + " before the first FROM: only ARG may come before FROM"));
+        }
+      } else {
+        bodies.get(bodies.size() - 1).add(i);
+      }
+    }
+    List<Stage> stages = new ArrayList<>();
+    for (int s = 0; s < headers.size(); s++) {
+      Header h = headers.get(s);
+      // FROM can only build on an earlier stage; a later stage's name is taken as an image.
+      Integer base = lookup(byName, resolveForPlatform(h.baseName()), s);
+      if (base != null && base >= s) {
+        base = null;
+      }
+      List<StageDependency> deps = new ArrayList<>();
+      if (base != null) {
+        deps.add(new StageDependency(StageDependency.Kind.FROM, base, null, h.from().location()));
+      } else if (!h.baseName().isEmpty() && !h.baseName().equalsIgnoreCase("scratch")) {
+        deps.add(
+            new StageDependency(
+                StageDependency.Kind.FROM, null, h.baseName(), h.from().location()));
+      }
+      for (Instruction i : bodies.get(s)) {
+        if (i.is("ADD") && i.hasFlag("from")) {
+          diagnostics.add(
+              Diagnostic.error(
+                  flagLocation(i, "from"),
+                  "unknown-flag",
+                  "unknown flag: from (ADD cannot copy from a stage; COPY --from can)"));
+        }
+        if (i.is("COPY") && i.from() != null) {
+          Location at = flagLocation(i, "from");
+          dependency(deps, StageDependency.Kind.COPY_FROM, i.from(), s, headers, byName, at);
+        }
+        if (i.isRun()) {
+          for (Mount m : i.mounts()) {
+            if (m.from() != null) {
+              dependency(
+                  deps,
+                  StageDependency.Kind.RUN_MOUNT_FROM,
+                  m.from(),
+                  s,
+                  headers,
+                  byName,
+                  m.location());
+            }
+          }
+        }
+      }
+      stages.add(
+          new Stage(
+              s,
+              h.name(),
+              h.baseName(),
+              base,
+              h.platform(),
+              h.from().location(),
+              bodies.get(s),
+              deps));
+    }
+    return new Dockerfile(file.path(), directives, escape, globalArgs, stages, instructions);
+  }
+
+  private void checkKnown(Instruction i) {
+    if (!KNOWN.contains(i.keyword())) {
+      diagnostics.add(
+          Diagnostic.error(
+              i.location(), "unknown-instruction", "unknown instruction: " + i.keyword()));
+    }
+    Instruction t = i.trigger();
+    if (t != null) {
+      if (t.is("ONBUILD") || t.is("FROM") || t.is("MAINTAINER")) {
+        diagnostics.add(
+            Diagnostic.error(
+                i.location(),
+                "invalid-onbuild",
+                t.keyword() + " isn't allowed as an ONBUILD trigger"));
+      } else if (!KNOWN.contains(t.keyword())) {
+        diagnostics.add(
+            Diagnostic.error(
+                i.location(), "unknown-instruction", "unknown instruction: " + t.keyword()));
+      }
+    }
+  }
+
+  private void declareGlobal(Instruction arg) {
+    for (String word : arg.args()) {
+      int eq = word.indexOf('=');
+      if (eq < 0) {
+        continue;
+      }
+      String key = word.substring(0, eq);
+      globalEnv.put(key, substitute(word.substring(eq + 1)));
+    }
+  }
+
+  /** Expands {@code $VAR}/{@code ${VAR}} from global ARG defaults; unknown ones stay as written. */
+  private String substitute(String word) {
+    return substitute(word, globalEnv);
+  }
+
+  private String substitute(String word, Map<String, String> env) {
+    try {
+      return new ShellLex(escape, false, false, true, true, env).process(word).word();
+    } catch (ShellLex.LexError e) {
+      return word;
+    }
+  }
+
+  /** A stage name as it resolves in a linux/amd64 build: platform ARGs filled in. */
+  private String resolveForPlatform(String word) {
+    if (word.indexOf('$') < 0) {
+      return word;
+    }
+    Map<String, String> env = new HashMap<>(PLATFORM_DEFAULTS);
+    env.putAll(globalEnv);
+    return substitute(word, env);
+  }
+
+  private Header header(int index, Instruction from, Map<String, List<Integer>> byName) {
+    List<String> args = from.args();
+    String name = null;
+    if (args.size() == 3 && args.get(1).equalsIgnoreCase("as")) {
+      name = args.get(2).toLowerCase(Locale.ROOT);
+      if (!validStageName(name)) {
+        diagnostics.add(
+            Diagnostic.error(
+                from.location(),
+                "invalid-stage",
+                "invalid name for build stage: "
+                    + GoText.quote(args.get(2))
+                    + ", name can't start with a number or contain symbols"));
+      } else {
+        if (byName.containsKey(name)) {
+          // BuildKit builds it (its DuplicateStageName check only warns); references then
+          // mean the latest stage of that name before them.
+          diagnostics.add(
+              Diagnostic.warning(
+                  from.location(),
+                  "duplicate-stage-name",
+                  "Duplicate stage name " + GoText.quote(name) + ", stage names should be unique"));
+        }
+        byName.computeIfAbsent(name, k -> new ArrayList<>()).add(index);
+      }
+    } else if (args.size() != 1) {
+      diagnostics.add(
+          Diagnostic.error(
+              from.location(), "invalid-stage", "FROM requires either one or three arguments"));
+    }
+    String image = args.isEmpty() ? "" : substitute(args.get(0));
+    return new Header(index, name, image, from.platform(), from);
+  }
+
+  private static boolean validStageName(String name) {
+    if (name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void dependency(
+      List<StageDependency> deps,
+      StageDependency.Kind kind,
+      String raw,
+      int current,
+      List<Header> headers,
+      Map<String, List<Integer>> byName,
+      Location at) {
+    String v = substitute(raw);
+    String what = kind == StageDependency.Kind.COPY_FROM ? "copy" : "mount";
+    Integer index = lookup(byName, resolveForPlatform(v), current);
+    if (index == null && !v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      int n = v.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(v);
+      if (n >= headers.size()) {
+        diagnostics.add(
+            Diagnostic.error(
+                at,
+                "unknown-stage",
+                "--from="
+                    + v
+                    + " names stage "
+                    + v
+                    + ", but the file has "
+                    + headers.size()
+                    + (headers.size() == 1 ? " stage" : " stages")));
+        return;
+      }
+      index = n;
+    }
+    if (index != null) {
+      if (index >= current) {
+        diagnostics.add(
+            Diagnostic.error(
+                at,
+                "forward-stage-reference",
+                "cannot "
+                    + what
+                    + " from stage "
+                    + GoText.quote(v)
+                    + ", it needs to be defined before current stage "
+                    + GoText.quote(
+                        headers.get(current).name() == null
+                            ? String.valueOf(current)
+                            : headers.get(current).name())));
+      }
+      deps.add(new StageDependency(kind, index, null, at));
+      return;
+    }
+    if (!v.contains("$") && v.indexOf('/') < 0 && v.indexOf(':') < 0 && v.indexOf('.') < 0) {
+      diagnostics.add(
+          Diagnostic.warning(
+              at,
+              "unknown-stage",
+              "--from="
+                  + v
+                  + " names no stage of this file, so BuildKit will pull an image called "
+                  + GoText.quote(v)));
+    }
+    deps.add(new StageDependency(kind, null, v, at));
+  }
+
+  /**
+   * The stage a name refers to from stage {@code current}: the latest one of that name before it,
+   * else the first one after (a forward reference, reported by the caller); null when none.
+   */
+  private static Integer lookup(Map<String, List<Integer>> byName, String name, int current) {
+    List<Integer> indices = byName.get(name.toLowerCase(Locale.ROOT));
+    if (indices == null) {
+      return null;
+    }
+    // Indices are ascending: binary search keeps a file of many same-named stages linear-ish.
+    int at = java.util.Collections.binarySearch(indices, current);
+    int before = (at >= 0 ? at : -at - 1) - 1;
+    return before >= 0 ? indices.get(before) : indices.get(0);
+  }
+
+  private static Location flagLocation(Instruction i, String name) {
+    for (Flag f : i.flags()) {
+      if (f.name().equalsIgnoreCase(name)) {
+        return f.location();
+      }
+    }
+    return i.location();
+  }
+}

@@ -50,7 +50,12 @@ public record Catalogue(
    * sleep} takes its seconds from the command.
    */
   public record Command(
-      String name, Pattern pattern, DurationRange range, boolean build, boolean sleep) {}
+      String name,
+      Pattern pattern,
+      DurationRange range,
+      boolean build,
+      boolean sleep,
+      boolean exclusive) {}
 
   private static final class Holder {
     static final Catalogue BUILT_IN = load();
@@ -126,7 +131,8 @@ public record Catalogue(
                 Pattern.compile((String) c.get("pattern"), Pattern.CASE_INSENSITIVE),
                 range(c.get("range")),
                 Boolean.TRUE.equals(c.get("build")),
-                Boolean.TRUE.equals(c.get("sleepSeconds"))));
+                Boolean.TRUE.equals(c.get("sleepSeconds")),
+                Boolean.TRUE.equals(c.get("exclusive"))));
       }
       return new Catalogue(
           Map.copyOf(defaults),

@@ -175,6 +175,9 @@ public final class StepEstimator {
                 c.sleep() ? DurationRange.ofSeconds(Double.parseDouble(m.group(1))) : c.range();
             lineRange = lineRange == null ? r : lineRange.plus(r);
             matched.add(c.name());
+            if (c.exclusive()) {
+              break;
+            }
           }
         }
       }

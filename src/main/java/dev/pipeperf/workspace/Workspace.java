@@ -1,7 +1,9 @@
 package dev.pipeperf.workspace;
 
 import dev.pipeperf.config.PipeperfConfig;
+import dev.pipeperf.dockerfile.Dockerfile;
 import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.source.SourceFile;
 import dev.pipeperf.workflow.ActionDefinition;
 import dev.pipeperf.workflow.Workflow;
 import java.nio.file.Path;
@@ -17,6 +19,8 @@ import java.util.Optional;
  * @param config {@code .pipeperf.yml}, or the defaults
  * @param workflows parsed workflows, by path
  * @param actions local actions by the folder {@code uses: ./folder} names (no leading ./)
+ * @param dockerfiles parsed Dockerfiles, by path relative to the root
+ * @param sources every file read, by path (for suppression comments and reports)
  * @param filesRead how many files were read
  */
 public record Workspace(
@@ -24,13 +28,24 @@ public record Workspace(
     PipeperfConfig config,
     List<Workflow> workflows,
     Map<String, ActionDefinition> actions,
+    Map<String, Dockerfile> dockerfiles,
+    Map<String, SourceFile> sources,
     int filesRead,
     List<Diagnostic> diagnostics) {
 
   public Workspace {
     workflows = List.copyOf(workflows);
     actions = Map.copyOf(actions);
+    dockerfiles = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dockerfiles));
+    sources = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sources));
     diagnostics = List.copyOf(diagnostics);
+  }
+
+  /**
+   * The Dockerfile at a root-relative path ({@code ./a/../Dockerfile} is normalised), if parsed.
+   */
+  public Optional<Dockerfile> dockerfile(String path) {
+    return Optional.ofNullable(dockerfiles.get(Paths.normalise(path)));
   }
 
   public Optional<Workflow> workflow(String path) {

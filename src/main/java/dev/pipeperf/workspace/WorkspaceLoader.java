@@ -2,6 +2,8 @@ package dev.pipeperf.workspace;
 
 import dev.pipeperf.config.ConfigLoader;
 import dev.pipeperf.config.PipeperfConfig;
+import dev.pipeperf.dockerfile.Dockerfile;
+import dev.pipeperf.dockerfile.DockerfileParser;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.source.Location;
 import dev.pipeperf.source.ParseResult;
@@ -35,6 +37,7 @@ public final class WorkspaceLoader {
   private final Path root;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<PathMatcher> excludes = new ArrayList<>();
+  private final Map<String, SourceFile> sources = new LinkedHashMap<>();
   private int filesRead;
 
   private WorkspaceLoader(Path root) {
@@ -90,7 +93,29 @@ public final class WorkspaceLoader {
       }
     }
     Map<String, ActionDefinition> actions = localActions(workflows);
-    return new Workspace(root, config, workflows, actions, filesRead, diagnostics);
+    Map<String, Dockerfile> dockerfiles = new LinkedHashMap<>();
+    java.util.Set<String> wanted = new java.util.TreeSet<>();
+    RepositoryWalk walk = RepositoryWalk.of(root, excludes);
+    diagnostics.addAll(walk.diagnostics());
+    wanted.addAll(walk.dockerfiles());
+    wanted.addAll(BuildReferences.dockerfilesNamedBy(workflows));
+    for (String path : wanted) {
+      Path p = root.resolve(path);
+      if (!Files.isRegularFile(p) || !inside(p)) {
+        continue;
+      }
+      SourceFile file = read(p);
+      if (file == null) {
+        continue;
+      }
+      ParseResult<Dockerfile> r = DockerfileParser.parse(file);
+      diagnostics.addAll(r.diagnostics());
+      if (r.hasModel()) {
+        dockerfiles.put(path, r.model());
+      }
+    }
+    return new Workspace(
+        root, config, workflows, actions, dockerfiles, sources, filesRead, diagnostics);
   }
 
   private List<Path> workflowFiles() {
@@ -169,17 +194,16 @@ public final class WorkspaceLoader {
 
   /** {@code ./.github/actions/setup/} → {@code .github/actions/setup}. */
   public static String normalise(String uses) {
-    String s = uses.substring(2);
-    while (s.endsWith("/")) {
-      s = s.substring(0, s.length() - 1);
-    }
-    return s;
+    return Paths.normalise(uses);
   }
 
   private SourceFile read(Path p) {
     ParseResult<SourceFile> r = SourceFile.read(p, relative(p));
     filesRead++;
     diagnostics.addAll(r.diagnostics());
+    if (r.hasModel()) {
+      sources.put(r.model().path(), r.model());
+    }
     return r.model();
   }
 

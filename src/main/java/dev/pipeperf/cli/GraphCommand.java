@@ -1,0 +1,47 @@
+package dev.pipeperf.cli;
+
+import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.report.GraphRenderer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code pipeperf graph [PATH] --format mermaid|dot|json}: the pipeline graph itself. */
+@Command(
+    name = "graph",
+    description =
+        "The pipeline graph (jobs, steps, build stages, dependencies) with the critical path marked.",
+    mixinStandardHelpOptions = true)
+final class GraphCommand implements Callable<Integer> {
+
+  @ParentCommand Main main;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PATH",
+      description = "Repository folder (default: .).")
+  Path path = Path.of(".");
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  GraphRenderer.Format format = GraphRenderer.Format.mermaid;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() {
+    AnalysisResult result = main.analyze(path, common);
+    if (common.quiet && common.output == null) {
+      return ExitCodes.OK;
+    }
+    main.write(common.output, out -> new GraphRenderer().render(result, format, out));
+    return ExitCodes.OK;
+  }
+}

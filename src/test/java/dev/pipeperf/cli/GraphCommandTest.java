@@ -1,0 +1,67 @@
+package dev.pipeperf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GraphCommandTest {
+
+  static final String SAMPLE = "samples/seed-004-monorepo";
+
+  @Test
+  void mermaidHasEveryJobAsAClusterAndMarksTheCriticalPath() {
+    Cli r = Cli.run("graph", SAMPLE, "--workflow", "Test");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("flowchart LR");
+    for (String job :
+        List.of(
+            "build-docker-image",
+            "test-suite",
+            "coverage-upload",
+            "build-production-images",
+            "all-checks",
+            "tag-production-images",
+            "cleanup-test-images")) {
+      assertThat(r.out()).contains("[\"" + job + "\"]");
+    }
+    assertThat(r.out())
+        .contains("classDef critical")
+        .containsPattern("class n\\d+(,n\\d+)+ critical;")
+        .contains("linkStyle");
+  }
+
+  @Test
+  void dotIsAGraphvizDigraph() {
+    Cli r = Cli.run("graph", SAMPLE, "--format", "dot");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .startsWith("digraph pipeline {")
+        .contains("subgraph cluster_0")
+        .contains("->")
+        .endsWith("}\n");
+  }
+
+  @Test
+  void jsonListsNodesEdgesAndTheCriticalPath() throws IOException {
+    Cli r = Cli.run("graph", SAMPLE, "--format", "json", "--workflow", "test");
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    List<String> critical = new ArrayList<>();
+    root.get("nodes")
+        .forEach(
+            n -> {
+              if (n.get("critical").asBoolean() && n.get("kind").asText().equals("job-setup")) {
+                critical.add(n.get("job").asText());
+              }
+            });
+    assertThat(critical)
+        .containsExactly("build-docker-image", "test-suite", "all-checks", "tag-production-images");
+    assertThat(root.get("edges").findValuesAsText("kind")).contains("needs", "step-order");
+    assertThat(root.get("criticalPaths").get(0).get("length").get("high").asDouble())
+        .isEqualTo(1260.0);
+  }
+}

@@ -61,11 +61,7 @@ record GraphView(List<Node> nodes, List<ViewEdge> edges, BitSet critical, Critic
         if (to.isJoin()) {
           if (visited.add(to.index())) {
             for (Edge next : out.get(to.index())) {
-              pending.add(
-                  new Edge(
-                      e.from(),
-                      next.to(),
-                      e.kind() == Edge.Kind.STEP_ORDER ? next.kind() : e.kind()));
+              pending.add(new Edge(e.from(), next.to(), stronger(e.kind(), next.kind())));
             }
           }
           continue;
@@ -80,6 +76,20 @@ record GraphView(List<Node> nodes, List<ViewEdge> edges, BitSet critical, Critic
       }
     }
     return new GraphView(nodes, edges, critical, cp);
+  }
+
+  /** Of two hops through a join, the kind that says more about why the dependency exists. */
+  private static Edge.Kind stronger(Edge.Kind a, Edge.Kind b) {
+    List<Edge.Kind> order =
+        List.of(
+            Edge.Kind.NEEDS,
+            Edge.Kind.WORKFLOW_RUN,
+            Edge.Kind.CALL,
+            Edge.Kind.MATRIX_WAVE,
+            Edge.Kind.WAIT,
+            Edge.Kind.STEP_ORDER,
+            Edge.Kind.JOB);
+    return order.indexOf(a) <= order.indexOf(b) ? a : b;
   }
 
   boolean isCritical(Node n) {

@@ -1,6 +1,7 @@
 package dev.pipeperf.rules;
 
 import dev.pipeperf.rules.graph.ParseErrorRule;
+import dev.pipeperf.rules.workflow.ArtifactRelayJobRule;
 import dev.pipeperf.rules.workflow.CiTimePackageInstallRule;
 import dev.pipeperf.rules.workflow.ColdStartCpuBoostRule;
 import dev.pipeperf.rules.workflow.MissingConcurrencyCancelRule;
@@ -30,6 +31,7 @@ public final class BuiltinRules {
         new MissingTimeoutRule(),
         new ColdStartCpuBoostRule(),
         new ParallelizableStepsRule(),
-        new ParallelizableJobsRule());
+        new ParallelizableJobsRule(),
+        new ArtifactRelayJobRule());
   }
 }

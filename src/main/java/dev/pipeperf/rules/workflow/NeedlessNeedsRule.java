@@ -91,7 +91,9 @@ public final class NeedlessNeedsRule implements Rule {
           return true;
         }
       }
-      if (job.ifCondition().matches("(?s).*\\b(always|failure|cancelled)\\s*\\(.*")) {
+      // always() only says "whatever happened upstream": it orders nothing on a particular job.
+      // failure() and cancelled() do look at the needed jobs' results.
+      if (job.ifCondition().matches("(?s).*\\b(failure|cancelled)\\s*\\(.*")) {
         return true;
       }
     }

@@ -792,6 +792,9 @@ public final class BuildEstimator {
   }
 
   static String mbText(long bytes) {
+    if (bytes < 1000) {
+      return bytes + " B";
+    }
     if (bytes < 1_000_000) {
       return String.format(Locale.ROOT, "%.0f kB", bytes / 1e3);
     }

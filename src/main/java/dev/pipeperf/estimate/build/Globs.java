@@ -54,10 +54,21 @@ final class Globs {
           re.append("\\[");
         } else {
           String cls = pattern.substring(i + 1, close);
+          re.append('[');
+          int k = 0;
           if (cls.startsWith("^") || cls.startsWith("!")) {
-            cls = "^" + cls.substring(1);
+            re.append('^');
+            k = 1;
           }
-          re.append('[').append(cls.replace("\\", "\\\\")).append(']');
+          for (; k < cls.length(); k++) {
+            char ch = cls.charAt(k);
+            if (ch == '\\' && k + 1 < cls.length()) {
+              ch = cls.charAt(++k);
+            }
+            re.append(
+                ch == '-' ? "-" : Character.isLetterOrDigit(ch) ? String.valueOf(ch) : "\\" + ch);
+          }
+          re.append(']');
           i = close;
         }
       } else if (c == '\\' && i + 1 < n) {
@@ -66,7 +77,12 @@ final class Globs {
         re.append(Pattern.quote(String.valueOf(c)));
       }
     }
-    return Pattern.compile(re.append('$').toString());
+    try {
+      return Pattern.compile(re.append('$').toString());
+    } catch (java.util.regex.PatternSyntaxException e) {
+      // Not a pattern Docker would accept either; match it as a literal path.
+      return Pattern.compile(Pattern.quote(pattern));
+    }
   }
 
   static boolean hasMeta(String s) {

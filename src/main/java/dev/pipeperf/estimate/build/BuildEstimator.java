@@ -321,9 +321,6 @@ public final class BuildEstimator {
           if (s.isPresent() && invalidStages.contains(s.get().index())) {
             return true;
           }
-          if (s.isEmpty() && m.type().equals("bind") && from.isEmpty()) {
-            return true;
-          }
         } else if (m.type().equals("bind")) {
           // A bind mount of the context: its source changes like a COPY's.
           String src = m.options().getOrDefault("source", m.options().getOrDefault("src", "."));

@@ -110,8 +110,8 @@ public final class BuildEstimator {
                 Provenance.CATALOGUE,
                 b + " cache import " + fmt(cc.importCost()) + " (catalogue)");
     Estimate export =
-        backend == CacheBackend.NONE
-            ? Estimate.zero("no cache backend")
+        backend == CacheBackend.NONE || stages.isEmpty()
+            ? Estimate.zero(stages.isEmpty() ? "no stage to build" : "no cache backend")
             : Estimate.of(
                 cc.exportCost(),
                 Provenance.CATALOGUE,

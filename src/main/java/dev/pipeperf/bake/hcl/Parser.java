@@ -213,8 +213,8 @@ public final class Parser {
         skipNewlines.push(true);
         Expression a = expression();
         expect(TokenType.COLON, "':' of the conditional");
-        Expression b = expression();
         skipNewlines.pop();
+        Expression b = expression();
         return new Conditional(cond, a, b, cond.location());
       }
       return cond;
@@ -522,9 +522,7 @@ public final class Parser {
           pos++;
           return new ObjectCons(items, loc(open));
         }
-        skipNewlines.push(true);
         Expression key = expression();
-        skipNewlines.pop();
         if (key instanceof Variable v) {
           key = new Literal(Value.str(v.name()), v.location());
         }
@@ -533,9 +531,7 @@ public final class Parser {
           throw error(sep, "expected '=' after the object key, found " + describe(sep));
         }
         pos++;
-        skipNewlines.push(true);
         Expression value = expression();
-        skipNewlines.pop();
         items.add(new ObjectItem(key, value));
         Token end = peekRaw();
         if (end.type() == TokenType.COMMA || end.type() == TokenType.NEWLINE) {

@@ -96,7 +96,6 @@ public final class Stdlib {
 
   private void numeric() {
     fixed("absolute", 1, (a, e) -> num(n(a, 0).abs()));
-    fixed("abs", 1, (a, e) -> num(n(a, 0).abs()));
     fixed("add", 2, (a, e) -> num(n(a, 0).add(n(a, 1))));
     fixed("subtract", 2, (a, e) -> num(n(a, 0).subtract(n(a, 1))));
     fixed("multiply", 2, (a, e) -> num(n(a, 0).multiply(n(a, 1))));
@@ -324,7 +323,7 @@ public final class Stdlib {
           String pad = " ".repeat(Math.max(0, Math.min(toInt(a.get(0)), 1000)));
           return Value.str(s(a, 1).replace("\n", "\n" + pad));
         });
-    fixed("sanitize", 1, (a, e) -> Value.str(s(a, 0).replaceAll("[^a-zA-Z0-9]", "_")));
+    fixed("sanitize", 1, (a, e) -> Value.str(s(a, 0).replaceAll("[^a-zA-Z0-9_-]", "_")));
     fixed(
         "urlencode",
         1,
@@ -836,7 +835,6 @@ public final class Stdlib {
     fixed("sha256", 1, (a, e) -> Value.str(hex(digest("SHA-256", s(a, 0)))));
     fixed("sha512", 1, (a, e) -> Value.str(hex(digest("SHA-512", s(a, 0)))));
     fixed("uuidv4", 0, (a, e) -> Value.str(UUID.randomUUID().toString()));
-    fixed("uuid", 0, (a, e) -> Value.str(UUID.randomUUID().toString()));
     fixed("uuidv5", 2, (a, e) -> Value.str(uuidv5(s(a, 0), s(a, 1))));
     fixed("jsonencode", 1, (a, e) -> Value.str(Json.encode(a.get(0))));
     fixed(

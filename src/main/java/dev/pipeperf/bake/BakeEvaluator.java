@@ -1,0 +1,995 @@
+package dev.pipeperf.bake;
+
+import dev.pipeperf.bake.hcl.Body;
+import dev.pipeperf.bake.hcl.Body.Attribute;
+import dev.pipeperf.bake.hcl.Body.Block;
+import dev.pipeperf.bake.hcl.Conversions;
+import dev.pipeperf.bake.hcl.EvalContext;
+import dev.pipeperf.bake.hcl.EvalError;
+import dev.pipeperf.bake.hcl.Evaluator;
+import dev.pipeperf.bake.hcl.Expression;
+import dev.pipeperf.bake.hcl.HclFunction;
+import dev.pipeperf.bake.hcl.Json;
+import dev.pipeperf.bake.hcl.JsonSyntax;
+import dev.pipeperf.bake.hcl.Parser;
+import dev.pipeperf.bake.hcl.Stdlib;
+import dev.pipeperf.bake.hcl.TypeConstraint;
+import dev.pipeperf.bake.hcl.Value;
+import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.source.Location;
+import dev.pipeperf.source.ParseResult;
+import dev.pipeperf.source.SourceFile;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Evaluates bake files as {@code docker buildx bake} does: files merged in order, variables with
+ * defaults and environment overrides (typed as buildx types them), user functions, the stdlib,
+ * targets with inheritance and matrices, and groups. Problems become diagnostics with
+ * file:line:col; evaluation goes on without the bad part.
+ */
+public final class BakeEvaluator {
+
+  /** Target attributes buildx knows. */
+  static final Set<String> TARGET_ATTRIBUTES =
+      Set.of(
+          "context",
+          "contexts",
+          "dockerfile",
+          "dockerfile-inline",
+          "target",
+          "args",
+          "labels",
+          "annotations",
+          "attest",
+          "tags",
+          "platforms",
+          "cache-from",
+          "cache-to",
+          "output",
+          "secret",
+          "ssh",
+          "entitlements",
+          "network",
+          "no-cache",
+          "no-cache-filter",
+          "pull",
+          "call",
+          "shm-size",
+          "ulimits",
+          "extra-hosts",
+          "description",
+          "inherits",
+          "matrix",
+          "name",
+          "policy",
+          "platform");
+
+  private static final Set<String> MAP_ATTRIBUTES =
+      Set.of("args", "labels", "contexts", "extra-hosts");
+  private static final Set<String> APPEND_ATTRIBUTES =
+      Set.of(
+          "annotations",
+          "attest",
+          "secret",
+          "ssh",
+          "cache-from",
+          "no-cache-filter",
+          "ulimits",
+          "entitlements");
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]+");
+  private static final String CMD_CONTEXT = "BAKE_CMD_CONTEXT";
+  private static final String LOCAL_PLATFORM = "BAKE_LOCAL_PLATFORM";
+
+  private final Map<String, String> env;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Evaluator evaluator = new Evaluator();
+  private final Map<String, Block> variables = new LinkedHashMap<>();
+  private final Map<String, Attribute> globals = new LinkedHashMap<>();
+  private final Map<String, Block> functionBlocks = new LinkedHashMap<>();
+  private final Map<String, List<Block>> targetBlocks = new LinkedHashMap<>();
+  private final Map<String, List<Block>> groupBlocks = new LinkedHashMap<>();
+  private final Map<String, Value> resolved = new HashMap<>();
+  private final Set<String> failed = new HashSet<>();
+  private final LinkedHashSet<String> resolving = new LinkedHashSet<>();
+  private final Map<String, Draft> drafts = new LinkedHashMap<>();
+  private final Map<String, List<String>> matrixGroups = new LinkedHashMap<>();
+  private final Map<String, Location> matrixLocations = new HashMap<>();
+  private EvalContext root;
+
+  private BakeEvaluator(Map<String, String> env) {
+    this.env = env == null ? Map.of() : env;
+  }
+
+  /**
+   * Evaluates {@code files} (native HCL, or JSON when the path ends in {@code .json}) merged in
+   * order, with {@code environment} standing for the process environment buildx would read.
+   */
+  public static ParseResult<BakeDefinition> evaluate(
+      List<SourceFile> files, Map<String, String> environment) {
+    BakeEvaluator b = new BakeEvaluator(environment);
+    BakeDefinition def = b.run(files);
+    List<Diagnostic> sorted = new ArrayList<>(b.diagnostics);
+    return ParseResult.of(def, sorted);
+  }
+
+  /** Evaluates one file; convenient for tests and single-file repositories. */
+  public static ParseResult<BakeDefinition> evaluate(
+      SourceFile file, Map<String, String> environment) {
+    return evaluate(List.of(file), environment);
+  }
+
+  private BakeDefinition run(List<SourceFile> files) {
+    for (SourceFile f : files) {
+      ParseResult<Body> parsed = f.path().endsWith(".json") ? JsonSyntax.parse(f) : Parser.parse(f);
+      diagnostics.addAll(parsed.diagnostics());
+      collect(parsed.model());
+    }
+    Map<String, HclFunction> functions = new HashMap<>(Stdlib.functions());
+    root = EvalContext.root(Map.of(), functions, this::lookup);
+    for (Block fb : functionBlocks.values()) {
+      userFunction(fb).ifPresent(f -> functions.put(f.name(), f));
+    }
+    Map<String, String> variableValues = new LinkedHashMap<>();
+    Set<String> names = new LinkedHashSet<>(variables.keySet());
+    names.addAll(globals.keySet());
+    for (String name : names) {
+      try {
+        Value v = lookup(name).orElse(Value.NULL);
+        variableValues.put(
+            name,
+            v instanceof Value.Str || v instanceof Value.Num || v instanceof Value.Bool
+                ? Conversions.toStr(v)
+                : Json.encode(v));
+      } catch (EvalError e) {
+        // Already reported where the variable is defined.
+      }
+    }
+    validations();
+    for (List<Block> blocks : targetBlocks.values()) {
+      for (Block b : blocks) {
+        expandTarget(b);
+      }
+    }
+    Map<String, BakeGroup> groups = groups();
+    Map<String, BakeTarget> targets = new LinkedHashMap<>();
+    Map<String, Draft> done = new HashMap<>();
+    for (String name : drafts.keySet()) {
+      Draft d = resolveInheritance(name, done, new ArrayDeque<>());
+      targets.put(name, toTarget(d, drafts.get(name)));
+    }
+    checkGroups(groups, targets);
+    return new BakeDefinition(targets, groups, variableValues);
+  }
+
+  // ---- collecting blocks from files
+
+  private void collect(Body body) {
+    for (Attribute a : body.attributes()) {
+      globals.put(a.name(), a);
+    }
+    for (Block b : body.blocks()) {
+      if (!Set.of("variable", "target", "group", "function").contains(b.type())) {
+        diagnostics.add(
+            Diagnostic.warning(
+                b.location(),
+                "bake-unknown-block",
+                "unknown block type \""
+                    + b.type()
+                    + "\"; bake reads variable, function, target and group"));
+        continue;
+      }
+      if (b.labels().size() != 1) {
+        diagnostics.add(
+            Diagnostic.error(
+                b.location(),
+                "bake-block-label",
+                b.type() + " blocks take exactly one label, found " + b.labels().size()));
+        continue;
+      }
+      String label = b.labels().get(0);
+      switch (b.type()) {
+        case "variable" -> variables.put(label, b);
+        case "function" -> functionBlocks.put(label, b);
+        case "target" -> targetBlocks.computeIfAbsent(label, k -> new ArrayList<>()).add(b);
+        default -> groupBlocks.computeIfAbsent(label, k -> new ArrayList<>()).add(b);
+      }
+    }
+  }
+
+  // ---- variables
+
+  private Optional<Value> lookup(String name) {
+    if (name.equals(CMD_CONTEXT) && !variables.containsKey(name)) {
+      return Optional.of(Value.str(env.getOrDefault(CMD_CONTEXT, ".")));
+    }
+    if (name.equals(LOCAL_PLATFORM) && !variables.containsKey(name)) {
+      return Optional.of(Value.str(env.getOrDefault(LOCAL_PLATFORM, "linux/amd64")));
+    }
+    if (!variables.containsKey(name) && !globals.containsKey(name)) {
+      return Optional.empty();
+    }
+    Value v = resolved.get(name);
+    if (v != null) {
+      return Optional.of(v);
+    }
+    if (failed.contains(name)) {
+      throw new EvalError(
+          null, "bake-variable-failed", "variable \"" + name + "\" could not be evaluated");
+    }
+    if (!resolving.add(name)) {
+      throw new EvalError(
+          null,
+          "bake-variable-cycle",
+          "variable \""
+              + name
+              + "\" depends on itself: "
+              + String.join(" -> ", resolving)
+              + " -> "
+              + name);
+    }
+    try {
+      v = computeVariable(name);
+      resolved.put(name, v);
+      return Optional.of(v);
+    } catch (EvalError e) {
+      failed.add(name);
+      if (!e.code().equals("bake-variable-failed")) {
+        diagnostics.add(e.at(variableLocation(name)).toDiagnostic());
+      }
+      throw new EvalError(
+          null, "bake-variable-failed", "variable \"" + name + "\" could not be evaluated");
+    } finally {
+      resolving.remove(name);
+    }
+  }
+
+  private Location variableLocation(String name) {
+    Attribute g = globals.get(name);
+    return g != null ? g.location() : variables.get(name).location();
+  }
+
+  private Value computeVariable(String name) {
+    Block vb = variables.get(name);
+    Attribute global = globals.get(name);
+    TypeConstraint type = null;
+    if (vb != null) {
+      Optional<Attribute> t = vb.body().attribute("type");
+      if (t.isPresent()) {
+        type = typeOf(t.get().expression());
+      }
+    }
+    Value v;
+    Location where;
+    if (global != null) {
+      v = evaluator.evaluate(global.expression(), root);
+      where = global.location();
+    } else {
+      Optional<Attribute> def = vb.body().attribute("default");
+      v = def.isPresent() ? evaluator.evaluate(def.get().expression(), root) : Value.NULL;
+      where = def.map(Attribute::location).orElse(vb.location());
+    }
+    if (vb != null) {
+      String json = env.get(name + "_JSON");
+      if (type != null && json != null && !variables.containsKey(name + "_JSON")) {
+        try {
+          v = Json.decode(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw new EvalError(
+              vb.location(),
+              "bake-variable-env",
+              "environment variable "
+                  + name
+                  + "_JSON is not valid JSON: "
+                  + e.getOriginalMessage());
+        }
+      } else if (env.containsKey(name)) {
+        v = fromEnvironment(name, env.get(name), type, v, vb.location());
+      }
+    }
+    if (type != null) {
+      try {
+        v = type.convert(v);
+      } catch (EvalError e) {
+        throw new EvalError(
+            where,
+            "hcl-type",
+            "variable \"" + name + "\" must be " + type.display() + ": " + e.getMessage());
+      }
+    }
+    return v;
+  }
+
+  private static TypeConstraint typeOf(Expression e) {
+    if (e instanceof Expression.Literal l && l.value() instanceof Value.Str s) {
+      // JSON syntax writes types as strings.
+      ParseResult<Expression> p =
+          Parser.parseExpression(SourceFile.of(l.location().file(), s.value()));
+      if (p.hasModel()) {
+        return TypeConstraint.parse(p.model());
+      }
+    }
+    return TypeConstraint.parse(e);
+  }
+
+  /** The value of an environment override, typed as buildx types it. */
+  private static Value fromEnvironment(
+      String name, String raw, TypeConstraint type, Value current, Location where) {
+    try {
+      if (type == null) {
+        if (current.isNull() || current instanceof Value.Str) {
+          return Value.str(raw);
+        }
+        if (current instanceof Value.Bool) {
+          return Value.bool(goParseBool(raw));
+        }
+        if (current instanceof Value.Num) {
+          return Value.num(Conversions.toNum(Value.str(raw)));
+        }
+        throw EvalError.of(
+            "unsupported type "
+                + current.typeName()
+                + " for variable "
+                + name
+                + " set from the environment");
+      }
+      if (type instanceof TypeConstraint.Primitive p) {
+        return switch (p.name()) {
+          case "bool" -> Value.bool(goParseBool(raw));
+          case "number" -> Value.num(Conversions.toNum(Value.str(raw)));
+          default -> Value.str(raw);
+        };
+      }
+      if (type instanceof TypeConstraint.ListOf l
+          && l.element() instanceof TypeConstraint.Primitive) {
+        List<Value> items = new ArrayList<>();
+        if (!raw.isEmpty()) {
+          for (String f : OptionEntry.csvFields(raw)) {
+            items.add(l.element().convert(Value.str(f.trim())));
+          }
+        }
+        return new Value.Seq(items, l.set());
+      }
+      throw EvalError.of(
+          "variable "
+              + name
+              + " of type "
+              + type.display()
+              + " can only be set from the environment as JSON, in "
+              + name
+              + "_JSON");
+    } catch (EvalError e) {
+      throw new EvalError(
+          where,
+          "bake-variable-env",
+          "environment variable " + name + "=" + raw + ": " + e.getMessage());
+    }
+  }
+
+  private static boolean goParseBool(String s) {
+    return switch (s) {
+      case "1", "t", "T", "TRUE", "true", "True" -> true;
+      case "0", "f", "F", "FALSE", "false", "False" -> false;
+      default -> throw EvalError.of("\"" + s + "\" is not a bool");
+    };
+  }
+
+  private void validations() {
+    for (Map.Entry<String, Block> e : variables.entrySet()) {
+      if (failed.contains(e.getKey())) {
+        continue;
+      }
+      for (Block vb : e.getValue().body().blocks()) {
+        if (!vb.type().equals("validation")) {
+          continue;
+        }
+        Optional<Attribute> cond = vb.body().attribute("condition");
+        if (cond.isEmpty()) {
+          diagnostics.add(
+              Diagnostic.error(
+                  vb.location(), "bake-validation", "a validation block needs a condition"));
+          continue;
+        }
+        try {
+          Value ok = evaluator.evaluate(cond.get().expression(), root);
+          if (!Conversions.toBool(ok)) {
+            String msg =
+                vb.body()
+                    .attribute("error_message")
+                    .map(a -> stringOf(evaluator.evaluate(a.expression(), root)))
+                    .orElse("validation failed");
+            diagnostics.add(
+                Diagnostic.error(
+                    cond.get().location(),
+                    "bake-validation",
+                    "variable \"" + e.getKey() + "\": " + msg));
+          }
+        } catch (EvalError err) {
+          report(err, cond.get().location());
+        }
+      }
+    }
+  }
+
+  private static String stringOf(Value v) {
+    return v instanceof Value.Seq || v instanceof Value.Obj
+        ? Json.encode(v)
+        : v.isNull() ? "" : Conversions.toStr(v);
+  }
+
+  private void report(EvalError err, Location fallback) {
+    if (err.code().equals("bake-variable-failed")) {
+      return;
+    }
+    diagnostics.add(err.at(fallback).toDiagnostic());
+  }
+
+  // ---- functions
+
+  private Optional<HclFunction> userFunction(Block fb) {
+    String name = fb.labels().get(0);
+    List<String> params = new ArrayList<>();
+    Optional<Attribute> p = fb.body().attribute("params");
+    if (p.isPresent()) {
+      if (!(p.get().expression() instanceof Expression.Tuple t)) {
+        diagnostics.add(
+            Diagnostic.error(
+                p.get().location(),
+                "bake-function",
+                "params of function \"" + name + "\" must be a list of names"));
+        return Optional.empty();
+      }
+      for (Expression x : t.items()) {
+        Optional<String> n = paramName(x);
+        if (n.isEmpty()) {
+          diagnostics.add(
+              Diagnostic.error(
+                  x.location(),
+                  "bake-function",
+                  "params of function \"" + name + "\" must be plain names"));
+          return Optional.empty();
+        }
+        params.add(n.get());
+      }
+    }
+    String variadic =
+        fb.body().attribute("variadic_param").flatMap(a -> paramName(a.expression())).orElse(null);
+    Optional<Attribute> result = fb.body().attribute("result");
+    if (result.isEmpty()) {
+      diagnostics.add(
+          Diagnostic.error(
+              fb.location(), "bake-function", "function \"" + name + "\" has no result attribute"));
+      return Optional.empty();
+    }
+    Expression body = result.get().expression();
+    HclFunction.Body impl =
+        (args, ev) -> {
+          Map<String, Value> locals = new HashMap<>();
+          for (int i = 0; i < params.size(); i++) {
+            locals.put(params.get(i), args.get(i));
+          }
+          if (variadic != null) {
+            locals.put(variadic, Value.tuple(args.subList(params.size(), args.size())));
+          }
+          return ev.evaluate(body, root.child(locals));
+        };
+    return Optional.of(
+        new HclFunction(name, params.size(), variadic == null ? params.size() : -1, impl));
+  }
+
+  private static Optional<String> paramName(Expression x) {
+    if (x instanceof Expression.Variable v) {
+      return Optional.of(v.name());
+    }
+    if (x instanceof Expression.Literal l && l.value() instanceof Value.Str s) {
+      return Optional.of(s.value());
+    }
+    return Optional.empty();
+  }
+
+  // ---- targets
+
+  /** A target's evaluated attributes before defaults and conversion. */
+  static final class Draft {
+    final String name;
+    final Location location;
+    final Map<String, Value> values = new LinkedHashMap<>();
+    final Map<String, Location> locations = new HashMap<>();
+    String matrixOrigin;
+
+    Draft(String name, Location location) {
+      this.name = name;
+      this.location = location;
+    }
+
+    /** Merges {@code other} over this one as buildx's Target.Merge does. */
+    void merge(Draft other, boolean withInherits) {
+      for (Map.Entry<String, Value> e : other.values.entrySet()) {
+        String k = e.getKey();
+        if (k.equals("inherits") && !withInherits) {
+          continue;
+        }
+        Value v = e.getValue();
+        if (v.isNull()) {
+          continue;
+        }
+        Value old = values.get(k);
+        if (MAP_ATTRIBUTES.contains(k) && old instanceof Value.Obj o && v instanceof Value.Obj n) {
+          Map<String, Value> m = new TreeMap<>(o.entries());
+          n.entries()
+              .forEach(
+                  (mk, mv) -> {
+                    if (!mv.isNull() || k.equals("contexts")) {
+                      m.put(mk, mv);
+                    }
+                  });
+          v = Value.object(m);
+        } else if ((APPEND_ATTRIBUTES.contains(k) || k.equals("inherits"))
+            && old instanceof Value.Seq o
+            && v instanceof Value.Seq n) {
+          List<Value> l = new ArrayList<>(o.items());
+          l.addAll(n.items());
+          v = Value.tuple(l);
+        }
+        values.put(k, v);
+        locations.put(k, other.locations.get(k));
+      }
+    }
+  }
+
+  private void expandTarget(Block b) {
+    String label = b.labels().get(0);
+    Optional<Attribute> matrix = b.body().attribute("matrix");
+    Optional<Attribute> nameAttr = b.body().attribute("name");
+    List<Map<String, Value>> combos = List.of(Map.of());
+    if (matrix.isPresent()) {
+      if (nameAttr.isEmpty()) {
+        diagnostics.add(
+            Diagnostic.error(
+                matrix.get().location(),
+                "bake-matrix",
+                "target \""
+                    + label
+                    + "\" has a matrix but no name attribute to tell its targets apart"));
+        return;
+      }
+      try {
+        combos =
+            combinations(
+                evaluator.evaluate(matrix.get().expression(), root), matrix.get().location());
+      } catch (EvalError e) {
+        report(e, matrix.get().location());
+        return;
+      }
+      matrixLocations.putIfAbsent(label, b.location());
+    } else if (nameAttr.isPresent()) {
+      diagnostics.add(
+          Diagnostic.error(
+              nameAttr.get().location(),
+              "bake-matrix",
+              "name requires matrix: target \"" + label + "\" has a name attribute but no matrix"));
+      return;
+    }
+    for (Map<String, Value> combo : combos) {
+      EvalContext ctx = combo.isEmpty() ? root : root.child(combo);
+      String name = label;
+      if (matrix.isPresent()) {
+        try {
+          Value n = evaluator.evaluate(nameAttr.get().expression(), ctx);
+          name = Conversions.toStr(n);
+        } catch (EvalError e) {
+          report(e, nameAttr.get().location());
+          continue;
+        }
+      }
+      Location nameAt = matrix.isPresent() ? nameAttr.get().location() : b.location();
+      if (!NAME.matcher(name).matches()) {
+        diagnostics.add(
+            Diagnostic.error(
+                nameAt,
+                "bake-target-name",
+                "invalid target name \"" + name + "\": use letters, digits, '_' and '-'"));
+        continue;
+      }
+      Draft own = new Draft(name, b.location());
+      for (Attribute a : b.body().attributes()) {
+        if (a.name().equals("matrix") || a.name().equals("name")) {
+          continue;
+        }
+        if (!TARGET_ATTRIBUTES.contains(a.name())) {
+          if (combo == combos.get(0)) {
+            diagnostics.add(
+                Diagnostic.warning(
+                    a.location(),
+                    "bake-unknown-attribute",
+                    "unknown target attribute \"" + a.name() + "\""));
+          }
+          continue;
+        }
+        try {
+          own.values.put(a.name(), evaluator.evaluate(a.expression(), ctx));
+          own.locations.put(a.name(), a.location());
+        } catch (EvalError e) {
+          report(e, a.location());
+        }
+      }
+      Draft d = drafts.get(name);
+      if (d == null) {
+        d = new Draft(name, b.location());
+        drafts.put(name, d);
+      }
+      d.merge(own, true);
+      if (matrix.isPresent()) {
+        d.matrixOrigin = label;
+        List<String> members = matrixGroups.computeIfAbsent(label, k -> new ArrayList<>());
+        if (!members.contains(name)) {
+          members.add(name);
+        }
+      }
+    }
+  }
+
+  private static List<Map<String, Value>> combinations(Value matrix, Location where) {
+    if (!(matrix instanceof Value.Obj o)) {
+      throw new EvalError(where, "bake-matrix", "matrix must be a map of lists");
+    }
+    List<Map<String, Value>> combos = new ArrayList<>();
+    combos.add(new LinkedHashMap<>());
+    for (Map.Entry<String, Value> axis : o.entries().entrySet()) {
+      if (!(axis.getValue() instanceof Value.Seq values)) {
+        throw new EvalError(
+            where, "bake-matrix", "matrix values must be lists; \"" + axis.getKey() + "\" is not");
+      }
+      List<Map<String, Value>> next = new ArrayList<>();
+      for (Value v : values.items()) {
+        for (Map<String, Value> c : combos) {
+          Map<String, Value> n = new LinkedHashMap<>(c);
+          n.put(axis.getKey(), v);
+          next.add(n);
+        }
+      }
+      combos = next;
+      if (combos.size() > 10_000) {
+        throw new EvalError(where, "bake-matrix", "matrix expands to more than 10000 targets");
+      }
+    }
+    return combos;
+  }
+
+  private Draft resolveInheritance(String name, Map<String, Draft> done, Deque<String> stack) {
+    Draft cached = done.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    Draft own = drafts.get(name);
+    stack.push(name);
+    Draft merged = new Draft(name, own.location);
+    Value inh = own.values.get("inherits");
+    for (String parent : stringList(own, "inherits", inh)) {
+      Location at = own.locations.getOrDefault("inherits", own.location);
+      if (stack.contains(parent)) {
+        List<String> chain = new ArrayList<>(stack);
+        java.util.Collections.reverse(chain);
+        chain = chain.subList(chain.indexOf(parent), chain.size());
+        diagnostics.add(
+            Diagnostic.error(
+                at,
+                "bake-inherits-cycle",
+                "inheritance cycle: " + String.join(" -> ", chain) + " -> " + parent));
+        continue;
+      }
+      if (!drafts.containsKey(parent)) {
+        diagnostics.add(
+            Diagnostic.error(
+                at,
+                "bake-unknown-target",
+                "target \"" + name + "\" inherits from \"" + parent + "\", which is not a target"));
+        continue;
+      }
+      merged.merge(resolveInheritance(parent, done, stack), false);
+    }
+    merged.merge(own, false);
+    merged.matrixOrigin = own.matrixOrigin;
+    stack.pop();
+    done.put(name, merged);
+    return merged;
+  }
+
+  private List<String> stringList(Draft d, String attr, Value v) {
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    if (!(v instanceof Value.Seq s)) {
+      typeError(d, attr, "a list of strings");
+      return out;
+    }
+    for (Value x : s.items()) {
+      if (x.isNull()) {
+        continue;
+      }
+      if (x instanceof Value.Seq || x instanceof Value.Obj) {
+        typeError(d, attr, "a list of strings");
+        continue;
+      }
+      out.add(Conversions.toStr(x));
+    }
+    return out;
+  }
+
+  private void typeError(Draft d, String attr, String want) {
+    diagnostics.add(
+        Diagnostic.error(
+            d.locations.getOrDefault(attr, d.location),
+            "hcl-type",
+            "target \"" + d.name + "\": " + attr + " must be " + want));
+  }
+
+  private String string(Draft d, String attr) {
+    Value v = d.values.get(attr);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (v instanceof Value.Seq || v instanceof Value.Obj) {
+      typeError(d, attr, "a string");
+      return null;
+    }
+    return Conversions.toStr(v);
+  }
+
+  private Boolean bool(Draft d, String attr) {
+    Value v = d.values.get(attr);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    try {
+      return Conversions.toBool(v);
+    } catch (EvalError e) {
+      typeError(d, attr, "a bool");
+      return null;
+    }
+  }
+
+  private Map<String, String> stringMap(Draft d, String attr) {
+    Value v = d.values.get(attr);
+    Map<String, String> out = new TreeMap<>();
+    if (v == null || v.isNull()) {
+      return out;
+    }
+    if (!(v instanceof Value.Obj o)) {
+      typeError(d, attr, "a map of strings");
+      return out;
+    }
+    for (Map.Entry<String, Value> e : o.entries().entrySet()) {
+      Value x = e.getValue();
+      if (x.isNull()) {
+        continue;
+      }
+      if (x instanceof Value.Seq || x instanceof Value.Obj) {
+        typeError(d, attr + "." + e.getKey(), "a string");
+        continue;
+      }
+      out.put(e.getKey(), Conversions.toStr(x));
+    }
+    return out;
+  }
+
+  private List<String> distinctStrings(Draft d, String attr) {
+    return new ArrayList<>(new LinkedHashSet<>(stringList(d, attr, d.values.get(attr))));
+  }
+
+  private List<Map<String, String>> entries(Draft d, String attr, OptionEntry.Kind kind) {
+    Value v = d.values.get(attr);
+    List<Map<String, String>> out = new ArrayList<>();
+    if (v == null || v.isNull()) {
+      return out;
+    }
+    if (!(v instanceof Value.Seq s)) {
+      typeError(d, attr, "a list of strings or objects");
+      return out;
+    }
+    for (Value x : s.items()) {
+      Map<String, String> entry;
+      if (x.isNull()) {
+        continue;
+      } else if (x instanceof Value.Obj o) {
+        entry = new LinkedHashMap<>();
+        for (Map.Entry<String, Value> e : o.entries().entrySet()) {
+          if (!e.getValue().isNull()) {
+            entry.put(e.getKey(), stringOf(e.getValue()));
+          }
+        }
+      } else if (x instanceof Value.Seq) {
+        typeError(d, attr, "a list of strings or objects");
+        continue;
+      } else {
+        String str = Conversions.toStr(x);
+        if (str.isEmpty()) {
+          continue;
+        }
+        entry = OptionEntry.parse(str, kind);
+      }
+      if (!out.contains(entry)) {
+        out.add(entry);
+      }
+    }
+    return out;
+  }
+
+  private BakeTarget toTarget(Draft d, Draft own) {
+    Map<String, String> contexts = stringMap(d, "contexts");
+    contexts.values().removeIf(String::isEmpty);
+    List<Map<String, String>> output = entries(d, "output", OptionEntry.Kind.OUTPUT);
+    Boolean push = null;
+    if (!output.isEmpty()) {
+      push =
+          output.stream()
+              .anyMatch(o -> "registry".equals(o.get("type")) || "true".equals(o.get("push")));
+    }
+    String network = string(d, "network");
+    List<String> entitlements = distinctStrings(d, "entitlements");
+    if ("host".equals(network) && !entitlements.contains("network.host")) {
+      entitlements.add("network.host");
+    }
+    List<String> platforms = distinctStrings(d, "platforms");
+    String context = string(d, "context");
+    String dockerfile = string(d, "dockerfile");
+    return new BakeTarget(
+        d.name,
+        d.location,
+        string(d, "description"),
+        context == null ? "." : context,
+        contexts,
+        dockerfile == null ? "Dockerfile" : dockerfile,
+        string(d, "dockerfile-inline"),
+        string(d, "target"),
+        stringMap(d, "args"),
+        stringMap(d, "labels"),
+        distinctStrings(d, "annotations"),
+        distinctStrings(d, "tags"),
+        platforms,
+        entries(d, "cache-from", OptionEntry.Kind.CACHE),
+        entries(d, "cache-to", OptionEntry.Kind.CACHE),
+        output,
+        entries(d, "secret", OptionEntry.Kind.SECRET),
+        entries(d, "ssh", OptionEntry.Kind.SSH),
+        entries(d, "attest", OptionEntry.Kind.ATTEST),
+        entitlements,
+        network,
+        bool(d, "no-cache"),
+        distinctStrings(d, "no-cache-filter"),
+        bool(d, "pull"),
+        string(d, "call"),
+        string(d, "shm-size"),
+        distinctStrings(d, "ulimits"),
+        stringMap(d, "extra-hosts"),
+        push,
+        stringList(own, "inherits", own.values.get("inherits")),
+        d.matrixOrigin);
+  }
+
+  // ---- groups
+
+  private Map<String, BakeGroup> groups() {
+    Map<String, BakeGroup> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Block>> e : groupBlocks.entrySet()) {
+      List<String> members = new ArrayList<>();
+      String description = null;
+      Location at = e.getValue().get(0).location();
+      for (Block b : e.getValue()) {
+        for (Attribute a : b.body().attributes()) {
+          try {
+            switch (a.name()) {
+              case "targets" -> {
+                Value v = evaluator.evaluate(a.expression(), root);
+                if (!(v instanceof Value.Seq s)) {
+                  diagnostics.add(
+                      Diagnostic.error(
+                          a.location(),
+                          "hcl-type",
+                          "group \"" + e.getKey() + "\": targets must be a list of strings"));
+                  continue;
+                }
+                for (Value x : s.items()) {
+                  if (x.isNull()) {
+                    continue;
+                  }
+                  if (x instanceof Value.Seq || x instanceof Value.Obj) {
+                    diagnostics.add(
+                        Diagnostic.error(
+                            a.location(),
+                            "hcl-type",
+                            "group \"" + e.getKey() + "\": targets must be a list of strings"));
+                    continue;
+                  }
+                  String t = Conversions.toStr(x);
+                  if (!members.contains(t)) {
+                    members.add(t);
+                  }
+                }
+              }
+              case "description" ->
+                  description = stringOf(evaluator.evaluate(a.expression(), root));
+              default ->
+                  diagnostics.add(
+                      Diagnostic.warning(
+                          a.location(),
+                          "bake-unknown-attribute",
+                          "unknown group attribute \"" + a.name() + "\""));
+            }
+          } catch (EvalError err) {
+            report(err, a.location());
+          }
+        }
+      }
+      out.put(e.getKey(), new BakeGroup(e.getKey(), members, description, at));
+    }
+    for (Map.Entry<String, List<String>> m : matrixGroups.entrySet()) {
+      if (!out.containsKey(m.getKey()) && !drafts.containsKey(m.getKey())) {
+        out.put(
+            m.getKey(),
+            new BakeGroup(m.getKey(), m.getValue(), null, matrixLocations.get(m.getKey())));
+      }
+    }
+    return out;
+  }
+
+  private void checkGroups(Map<String, BakeGroup> groups, Map<String, BakeTarget> targets) {
+    for (BakeGroup g : groups.values()) {
+      if (matrixGroups.containsKey(g.name()) && !groupBlocks.containsKey(g.name())) {
+        continue;
+      }
+      Location at =
+          groupBlocks
+              .get(g.name())
+              .get(0)
+              .body()
+              .attribute("targets")
+              .map(Attribute::location)
+              .orElse(g.location());
+      for (String t : g.targets()) {
+        if (!targets.containsKey(t) && !groups.containsKey(t)) {
+          diagnostics.add(
+              Diagnostic.error(
+                  at,
+                  "bake-unknown-target",
+                  "group \""
+                      + g.name()
+                      + "\" names \""
+                      + t
+                      + "\", which is neither a target nor a group"));
+        }
+      }
+    }
+  }
+
+  /** The evaluation context with every variable and function, for tests of single expressions. */
+  EvalContext rootContext() {
+    return root;
+  }
+
+  /** Evaluates an expression with the variables and functions of {@code files}. */
+  static ParseResult<Value> evaluateExpression(
+      List<SourceFile> files, Map<String, String> env, Expression e) {
+    BakeEvaluator b = new BakeEvaluator(env);
+    b.run(files);
+    try {
+      return ParseResult.of(b.evaluator.evaluate(e, b.root), b.diagnostics);
+    } catch (EvalError err) {
+      List<Diagnostic> d = new ArrayList<>(b.diagnostics);
+      d.add(err.at(e.location()).toDiagnostic());
+      return ParseResult.failed(d);
+    }
+  }
+}

@@ -317,6 +317,9 @@ public final class Lexer {
         continue;
       }
       if (sequenceStart(start, cooked, false)) {
+        if (modes.peek() instanceof Quoted) {
+          continue;
+        }
         return;
       }
       cooked.append(c);
@@ -327,13 +330,16 @@ public final class Lexer {
     modes.pop();
   }
 
-  /** Handles {@code $${}, {@code %%{}, {@code ${} and {@code %{}; true when a sequence opened. */
+  /**
+   * Handles {@code $${}, {@code %%{}, {@code ${} and {@code %{}: true when it consumed input (an
+   * escape, appended to {@code cooked}, or a sequence start, after which the mode has changed).
+   */
   private boolean sequenceStart(int start, StringBuilder cooked, boolean lineStart) {
     char c = src.charAt(pos);
     if ((c == '$' || c == '%') && at(pos + 1) == c && at(pos + 2) == '{') {
       cooked.append(c).append('{');
       pos += 3;
-      return false;
+      return true;
     }
     if ((c == '$' || c == '%') && at(pos + 1) == '{') {
       flushLiteral(start, cooked, lineStart);
@@ -412,6 +418,9 @@ public final class Lexer {
         return;
       }
       if (sequenceStart(lineBegin, cooked, atLineStart)) {
+        if (modes.peek() == mode) {
+          continue;
+        }
         return;
       }
       cooked.append(c);

@@ -106,6 +106,10 @@ public final class BakeEvaluator {
   private final Map<String, Draft> drafts = new LinkedHashMap<>();
   private final Map<String, List<String>> matrixGroups = new LinkedHashMap<>();
   private final Map<String, Location> matrixLocations = new HashMap<>();
+  private final Set<String> expanded = new HashSet<>();
+  private final Set<String> expanding = new HashSet<>();
+  private final Map<String, Value> targetAttributes = new HashMap<>();
+  private final Set<String> resolvingAttributes = new HashSet<>();
   private EvalContext root;
 
   private BakeEvaluator(Map<String, String> env) {
@@ -137,7 +141,9 @@ public final class BakeEvaluator {
       collect(parsed.model());
     }
     Map<String, HclFunction> functions = new HashMap<>(Stdlib.functions());
-    root = EvalContext.root(Map.of(), functions, this::lookup);
+    root =
+        EvalContext.root(Map.of(), functions, this::lookup)
+            .withTraversalHook(this::targetAttribute);
     for (Block fb : functionBlocks.values()) {
       userFunction(fb).ifPresent(f -> functions.put(f.name(), f));
     }
@@ -157,10 +163,8 @@ public final class BakeEvaluator {
       }
     }
     validations();
-    for (List<Block> blocks : targetBlocks.values()) {
-      for (Block b : blocks) {
-        expandTarget(b);
-      }
+    for (String label : targetBlocks.keySet()) {
+      ensureExpanded(label, null);
     }
     Map<String, BakeGroup> groups = groups();
     Map<String, BakeTarget> targets = new LinkedHashMap<>();
@@ -211,6 +215,9 @@ public final class BakeEvaluator {
   // ---- variables
 
   private Optional<Value> lookup(String name) {
+    if (name.equals("target") && !variables.containsKey(name) && !globals.containsKey(name)) {
+      return Optional.of(targetsValue());
+    }
     if (name.equals(CMD_CONTEXT) && !variables.containsKey(name)) {
       return Optional.of(Value.str(env.getOrDefault(CMD_CONTEXT, ".")));
     }
@@ -524,28 +531,167 @@ public final class BakeEvaluator {
         if (v.isNull()) {
           continue;
         }
-        Value old = values.get(k);
-        if (MAP_ATTRIBUTES.contains(k) && old instanceof Value.Obj o && v instanceof Value.Obj n) {
-          Map<String, Value> m = new TreeMap<>(o.entries());
-          n.entries()
-              .forEach(
-                  (mk, mv) -> {
-                    if (!mv.isNull() || k.equals("contexts")) {
-                      m.put(mk, mv);
-                    }
-                  });
-          v = Value.object(m);
-        } else if ((APPEND_ATTRIBUTES.contains(k) || k.equals("inherits"))
-            && old instanceof Value.Seq o
-            && v instanceof Value.Seq n) {
-          List<Value> l = new ArrayList<>(o.items());
-          l.addAll(n.items());
-          v = Value.tuple(l);
-        }
+        v = mergeAttribute(k, values.get(k), v);
         values.put(k, v);
         locations.put(k, other.locations.get(k));
       }
     }
+  }
+
+  /** One attribute of Target.Merge: maps merge by key, some lists append, the rest replace. */
+  static Value mergeAttribute(String k, Value old, Value v) {
+    if (v == null || v.isNull()) {
+      return old;
+    }
+    if (MAP_ATTRIBUTES.contains(k) && old instanceof Value.Obj o && v instanceof Value.Obj n) {
+      Map<String, Value> m = new TreeMap<>(o.entries());
+      n.entries()
+          .forEach(
+              (mk, mv) -> {
+                if (!mv.isNull() || k.equals("contexts")) {
+                  m.put(mk, mv);
+                }
+              });
+      return Value.object(m);
+    }
+    if ((APPEND_ATTRIBUTES.contains(k) || k.equals("inherits"))
+        && old instanceof Value.Seq o
+        && v instanceof Value.Seq n) {
+      List<Value> l = new ArrayList<>(o.items());
+      l.addAll(n.items());
+      return Value.tuple(l);
+    }
+    return v;
+  }
+
+  /**
+   * {@code target.<name>.<attribute>}: the attribute alone, evaluated from the target's blocks and
+   * its parents, the way buildx resolves such references attribute by attribute (so a target may
+   * refer to its own attributes).
+   */
+  private Optional<Value> targetAttribute(String rootName, String name, String attr) {
+    if (!rootName.equals("target")
+        || variables.containsKey("target")
+        || globals.containsKey("target")) {
+      return Optional.empty();
+    }
+    String key = name + "\0" + attr;
+    Value cached = targetAttributes.get(key);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    if (!targetBlocks.containsKey(name)) {
+      Draft d = drafts.get(name);
+      if (d == null) {
+        throw new EvalError(
+            null, "bake-unknown-target", "there is no target named \"" + name + "\"");
+      }
+      Map<String, Draft> done = new HashMap<>();
+      List<Diagnostic> saved = new ArrayList<>(diagnostics);
+      Draft merged = resolveInheritance(name, done, new ArrayDeque<>());
+      diagnostics.clear();
+      diagnostics.addAll(saved);
+      return Optional.of(
+          attr.equals("name") ? Value.str(name) : merged.values.getOrDefault(attr, Value.NULL));
+    }
+    if (!resolvingAttributes.add(key)) {
+      throw new EvalError(
+          null, "bake-target-cycle", "target." + name + "." + attr + " depends on itself");
+    }
+    try {
+      Value v = attributeWithParents(name, attr, new HashSet<>());
+      targetAttributes.put(key, v);
+      return Optional.of(v);
+    } finally {
+      resolvingAttributes.remove(key);
+    }
+  }
+
+  private Value attributeWithParents(String name, String attr, Set<String> seen) {
+    if (attr.equals("name")) {
+      return Value.str(name);
+    }
+    List<Block> blocks = targetBlocks.get(name);
+    if (blocks == null || !seen.add(name)) {
+      return Value.NULL;
+    }
+    Value inherited = null;
+    Value own = null;
+    for (Block b : blocks) {
+      if (b.body().attribute("matrix").isPresent()) {
+        continue;
+      }
+      Optional<Attribute> inh = b.body().attribute("inherits");
+      if (inh.isPresent()
+          && evaluator.evaluate(inh.get().expression(), root) instanceof Value.Seq parents) {
+        for (Value p : parents.items()) {
+          if (p instanceof Value.Str ps) {
+            inherited =
+                mergeAttribute(attr, inherited, attributeWithParents(ps.value(), attr, seen));
+          }
+        }
+      }
+      Optional<Attribute> a = b.body().attribute(attr);
+      if (a.isPresent()) {
+        own = mergeAttribute(attr, own, evaluator.evaluate(a.get().expression(), root));
+      }
+    }
+    Value v = mergeAttribute(attr, inherited, own);
+    return v == null ? Value.NULL : v;
+  }
+
+  /**
+   * Evaluates the blocks of target {@code label} unless done: in file order, or earlier when
+   * another target's attribute refers to it as {@code target.<label>.<attribute>}.
+   */
+  private void ensureExpanded(String label, Location from) {
+    if (expanded.contains(label) || !targetBlocks.containsKey(label)) {
+      return;
+    }
+    if (!expanding.add(label)) {
+      throw new EvalError(
+          from,
+          "bake-target-cycle",
+          "target \"" + label + "\" refers to itself through target." + label + " references");
+    }
+    try {
+      for (Block b : targetBlocks.get(label)) {
+        expandTarget(b);
+      }
+    } finally {
+      expanding.remove(label);
+      expanded.add(label);
+    }
+    Draft d = drafts.get(label);
+    if (d != null && d.values.get("inherits") instanceof Value.Seq parents) {
+      for (Value p : parents.items()) {
+        if (p instanceof Value.Str ps) {
+          ensureExpanded(ps.value(), from);
+        }
+      }
+    }
+  }
+
+  /** The {@code target} object: every target evaluated so far, inheritance applied. */
+  private Value targetsValue() {
+    Map<String, Value> all = new TreeMap<>();
+    Map<String, Draft> done = new HashMap<>();
+    List<Diagnostic> saved = new ArrayList<>(diagnostics);
+    for (String name : new ArrayList<>(drafts.keySet())) {
+      Draft d = resolveInheritance(name, done, new ArrayDeque<>());
+      Map<String, Value> attrs = new TreeMap<>();
+      for (String a : TARGET_ATTRIBUTES) {
+        attrs.put(a, Value.NULL);
+      }
+      attrs.putAll(d.values);
+      attrs.remove("inherits");
+      attrs.remove("matrix");
+      attrs.put("name", Value.str(name));
+      all.put(name, Value.object(attrs));
+    }
+    diagnostics.clear();
+    diagnostics.addAll(saved);
+    return Value.object(all);
   }
 
   private void expandTarget(Block b) {
@@ -554,16 +700,6 @@ public final class BakeEvaluator {
     Optional<Attribute> nameAttr = b.body().attribute("name");
     List<Map<String, Value>> combos = List.of(Map.of());
     if (matrix.isPresent()) {
-      if (nameAttr.isEmpty()) {
-        diagnostics.add(
-            Diagnostic.error(
-                matrix.get().location(),
-                "bake-matrix",
-                "target \""
-                    + label
-                    + "\" has a matrix but no name attribute to tell its targets apart"));
-        return;
-      }
       try {
         combos =
             combinations(
@@ -573,6 +709,18 @@ public final class BakeEvaluator {
         return;
       }
       matrixLocations.putIfAbsent(label, b.location());
+      if (nameAttr.isEmpty() && combos.size() > 1) {
+        // buildx names every combination after the block, so they merge into one target.
+        diagnostics.add(
+            Diagnostic.warning(
+                matrix.get().location(),
+                "bake-matrix",
+                "target \""
+                    + label
+                    + "\" has a matrix of "
+                    + combos.size()
+                    + " combinations but no name attribute: they all become one target"));
+      }
     } else if (nameAttr.isPresent()) {
       diagnostics.add(
           Diagnostic.error(
@@ -584,7 +732,7 @@ public final class BakeEvaluator {
     for (Map<String, Value> combo : combos) {
       EvalContext ctx = combo.isEmpty() ? root : root.child(combo);
       String name = label;
-      if (matrix.isPresent()) {
+      if (matrix.isPresent() && nameAttr.isPresent()) {
         try {
           Value n = evaluator.evaluate(nameAttr.get().expression(), ctx);
           name = Conversions.toStr(n);
@@ -593,7 +741,7 @@ public final class BakeEvaluator {
           continue;
         }
       }
-      Location nameAt = matrix.isPresent() ? nameAttr.get().location() : b.location();
+      Location nameAt = nameAttr.map(Attribute::location).orElse(b.location());
       if (!NAME.matcher(name).matches()) {
         diagnostics.add(
             Diagnostic.error(
@@ -795,11 +943,17 @@ public final class BakeEvaluator {
     if (v == null || v.isNull()) {
       return out;
     }
-    if (!(v instanceof Value.Seq s)) {
+    List<Value> items;
+    if (v instanceof Value.Seq s) {
+      items = s.items();
+    } else if (v instanceof Value.Str || v instanceof Value.Obj) {
+      // buildx's option types also read a single entry.
+      items = List.of(v);
+    } else {
       typeError(d, attr, "a list of strings or objects");
       return out;
     }
-    for (Value x : s.items()) {
+    for (Value x : items) {
       Map<String, String> entry;
       if (x.isNull()) {
         continue;

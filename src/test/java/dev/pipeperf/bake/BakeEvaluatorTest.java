@@ -337,4 +337,35 @@ class BakeEvaluatorTest {
         .isEqualTo(
             "{\"group\":{\"default\":{\"targets\":[\"app\"]}},\"target\":{\"app\":{\"context\":\".\",\"dockerfile\":\"Dockerfile\",\"args\":{\"A\":\"1\"},\"cache-to\":[{\"type\":\"gha\"}]}}}");
   }
+
+  @Test
+  void targetAttributesCanBeReferencedFromOtherTargets() {
+    BakeDefinition def =
+        ok(
+            """
+            target "app" {
+              tags = ["${target.base.args.REPO}:latest"]
+              platforms = target.base.platforms
+            }
+            target "base" {
+              inherits = ["common"]
+              args = { REPO = "user/app" }
+            }
+            target "common" { platforms = ["linux/arm64"] }
+            """);
+    BakeTarget app = def.targets().get("app");
+    assertThat(app.tags()).containsExactly("user/app:latest");
+    assertThat(app.platforms()).containsExactly("linux/arm64");
+    ParseResult<BakeDefinition> cycle =
+        eval(
+            "target \"a\" {\n  tags = target.b.tags\n}\ntarget \"b\" {\n  tags = target.a.tags\n}\n");
+    assertThat(cycle.diagnostics()).extracting(Diagnostic::code).contains("bake-target-cycle");
+  }
+
+  @Test
+  void matrixWithoutNameKeepsTheBlockName() {
+    BakeDefinition def =
+        ok("target \"default\" {\n  matrix = { dummy = [\"\"] }\n  tags = [\"a${dummy}\"]\n}\n");
+    assertThat(def.targets().get("default").tags()).containsExactly("a");
+  }
 }

@@ -16,6 +16,17 @@ public final class EvalContext {
   private final Map<String, Value> variables;
   private final Map<String, HclFunction> functions;
   private final Function<String, Optional<Value>> resolver;
+  private TraversalHook traversalHook;
+
+  /**
+   * Resolves {@code root.name.attribute} without building the whole {@code root} value, so that
+   * bake's {@code target.foo.tags} can be evaluated attribute by attribute, as buildx does.
+   */
+  @FunctionalInterface
+  public interface TraversalHook {
+    /** The value, or empty to fall back to ordinary evaluation. */
+    Optional<Value> resolve(String root, String name, String attribute);
+  }
 
   private EvalContext(
       EvalContext parent,
@@ -43,7 +54,28 @@ public final class EvalContext {
 
   /** A child scope that adds (and shadows with) {@code locals}. */
   public EvalContext child(Map<String, Value> locals) {
-    return new EvalContext(this, new HashMap<>(locals), functions, null);
+    EvalContext c = new EvalContext(this, new HashMap<>(locals), functions, null);
+    c.traversalHook = traversalHook;
+    return c;
+  }
+
+  /** Installs the hook for three-step traversals; the root context's children inherit it. */
+  public EvalContext withTraversalHook(TraversalHook hook) {
+    this.traversalHook = hook;
+    return this;
+  }
+
+  /** {@code root.name.attribute} through the hook, unless {@code root} is a local name. */
+  public Optional<Value> traverse(String root, String name, String attribute) {
+    if (traversalHook == null) {
+      return Optional.empty();
+    }
+    for (EvalContext c = this; c != null; c = c.parent) {
+      if (c.variables.containsKey(root)) {
+        return Optional.empty();
+      }
+    }
+    return traversalHook.resolve(root, name, attribute);
   }
 
   /** The variable's value, if it is defined. */

@@ -39,7 +39,7 @@ public final class Evaluator {
   public static final int MAX_DEPTH = 400;
 
   /** Default number of evaluation steps for one evaluator. */
-  public static final long DEFAULT_BUDGET = 5_000_000;
+  public static final long DEFAULT_BUDGET = 2_000_000;
 
   private static final String SPLAT_ITEM = "\0splat";
 
@@ -142,6 +142,12 @@ public final class Evaluator {
       return ctx.variable(SPLAT_ITEM).orElse(Value.NULL);
     }
     if (e instanceof GetAttr g) {
+      if (g.source() instanceof GetAttr inner && inner.source() instanceof Variable root) {
+        java.util.Optional<Value> hooked = ctx.traverse(root.name(), inner.name(), g.name());
+        if (hooked.isPresent()) {
+          return hooked.get();
+        }
+      }
       return getAttr(evaluate(g.source(), ctx), g.name(), g.location());
     }
     if (e instanceof Index ix) {

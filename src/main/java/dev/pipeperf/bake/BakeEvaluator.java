@@ -76,6 +76,17 @@ public final class BakeEvaluator {
           "policy",
           "platform");
 
+  /**
+   * The bake files {@code docker buildx bake} reads without {@code -f}, in the order it merges them
+   * (compose files, which come first, are not bake syntax and are left out).
+   */
+  public static final List<String> DEFAULT_FILES =
+      List.of(
+          "docker-bake.json",
+          "docker-bake.hcl",
+          "docker-bake.override.json",
+          "docker-bake.override.hcl");
+
   private static final Set<String> MAP_ATTRIBUTES =
       Set.of("args", "labels", "contexts", "extra-hosts");
   private static final Set<String> APPEND_ATTRIBUTES =

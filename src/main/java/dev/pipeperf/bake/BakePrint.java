@@ -1,8 +1,10 @@
 package dev.pipeperf.bake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -19,15 +21,23 @@ import java.util.TreeMap;
  */
 public final class BakePrint {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Indented like Go's json.MarshalIndent(v, "", " "), which buildx uses. */
+  private static final DefaultPrettyPrinter GO_STYLE =
+      new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+          .withSeparators(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
 
   private BakePrint() {}
 
   /** The {@code --print} JSON for building {@code requested} (empty: the default). */
   public static String toJson(BakeDefinition def, List<String> requested) {
     try {
-      return MAPPER.writeValueAsString(toTree(def, requested));
+      return MAPPER.writer(GO_STYLE).writeValueAsString(toTree(def, requested));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -46,6 +46,7 @@ public final class Parser {
   private final SourceFile file;
   private final List<Token> tokens;
   private final Deque<Boolean> skipNewlines = new ArrayDeque<>();
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
   private int pos;
   private int depth;
 
@@ -66,12 +67,10 @@ public final class Parser {
     List<Block> blocks = new ArrayList<>();
     try {
       p.bodyItems(attrs, blocks, TokenType.EOF);
-      return ParseResult.of(new Body(attrs, blocks, file.at(1, 1)), List.of());
     } catch (SyntaxError e) {
-      return ParseResult.of(
-          new Body(attrs, blocks, file.at(1, 1)),
-          List.of(Diagnostic.error(e.location, "hcl-syntax", e.getMessage())));
+      p.diagnostics.add(Diagnostic.error(e.location, "hcl-syntax", e.getMessage()));
     }
+    return ParseResult.of(new Body(attrs, blocks, file.at(1, 1)), p.diagnostics);
   }
 
   /**
@@ -150,6 +149,15 @@ public final class Parser {
             && after.type() != end) {
           throw error(
               after, "expected a newline after the attribute value, found " + describe(after));
+        }
+        for (Attribute prev : attrs) {
+          if (prev.name().equals(t.text())) {
+            diagnostics.add(
+                Diagnostic.error(
+                    loc(t),
+                    "hcl-duplicate-attribute",
+                    "attribute \"" + t.text() + "\" was already set at " + prev.location()));
+          }
         }
         attrs.add(new Attribute(t.text(), e, loc(t)));
         continue;

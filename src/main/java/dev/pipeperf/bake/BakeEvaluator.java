@@ -87,6 +87,15 @@ public final class BakeEvaluator {
           "docker-bake.override.json",
           "docker-bake.override.hcl");
 
+  private static final Map<String, OptionEntry.Kind> ENTRY_KINDS =
+      Map.of(
+          "cache-from", OptionEntry.Kind.CACHE,
+          "cache-to", OptionEntry.Kind.CACHE,
+          "output", OptionEntry.Kind.OUTPUT,
+          "secret", OptionEntry.Kind.SECRET,
+          "ssh", OptionEntry.Kind.SSH,
+          "attest", OptionEntry.Kind.ATTEST);
+
   private static final Set<String> MAP_ATTRIBUTES =
       Set.of("args", "labels", "contexts", "extra-hosts");
   private static final Set<String> APPEND_ATTRIBUTES =
@@ -151,7 +160,7 @@ public final class BakeEvaluator {
       diagnostics.addAll(parsed.diagnostics());
       collect(parsed.model());
     }
-    Map<String, HclFunction> functions = new HashMap<>(Stdlib.functions());
+    Map<String, HclFunction> functions = new HashMap<>(Stdlib.functions(clock(), 0L));
     root =
         EvalContext.root(Map.of(), functions, this::lookup)
             .withTraversalHook(this::targetAttribute);
@@ -186,6 +195,22 @@ public final class BakeEvaluator {
     }
     checkGroups(groups, targets);
     return new BakeDefinition(targets, groups, variableValues);
+  }
+
+  /**
+   * The time {@code timestamp()} answers: {@code SOURCE_DATE_EPOCH} when the environment sets it
+   * (as reproducible builds do), else now.
+   */
+  private java.time.Instant clock() {
+    String epoch = env.get("SOURCE_DATE_EPOCH");
+    if (epoch != null) {
+      try {
+        return java.time.Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
+      } catch (NumberFormatException e) {
+        // Not a number: fall back to the current time, as buildx would not use it either.
+      }
+    }
+    return java.time.Instant.now();
   }
 
   // ---- collecting blocks from files
@@ -603,19 +628,43 @@ public final class BakeEvaluator {
       diagnostics.clear();
       diagnostics.addAll(saved);
       return Optional.of(
-          attr.equals("name") ? Value.str(name) : merged.values.getOrDefault(attr, Value.NULL));
+          attr.equals("name")
+              ? Value.str(name)
+              : asReferenced(attr, merged.values.getOrDefault(attr, Value.NULL)));
     }
     if (!resolvingAttributes.add(key)) {
       throw new EvalError(
           null, "bake-target-cycle", "target." + name + "." + attr + " depends on itself");
     }
     try {
-      Value v = attributeWithParents(name, attr, new HashSet<>());
+      Value v = asReferenced(attr, attributeWithParents(name, attr, new HashSet<>()));
       targetAttributes.put(key, v);
       return Optional.of(v);
     } finally {
       resolvingAttributes.remove(key);
     }
+  }
+
+  /**
+   * How buildx exposes an attribute to references: entries of cache-from, cache-to, output, secret,
+   * ssh and attest as objects even when written as {@code "type=...,k=v"} strings.
+   */
+  private static Value asReferenced(String attr, Value v) {
+    OptionEntry.Kind kind = ENTRY_KINDS.get(attr);
+    if (kind == null || !(v instanceof Value.Seq seq)) {
+      return v;
+    }
+    List<Value> items = new ArrayList<>();
+    for (Value x : seq.items()) {
+      if (x instanceof Value.Str str) {
+        Map<String, Value> m = new TreeMap<>();
+        OptionEntry.parse(str.value(), kind).forEach((k, val) -> m.put(k, Value.str(val)));
+        items.add(Value.object(m));
+      } else {
+        items.add(x);
+      }
+    }
+    return Value.tuple(items);
   }
 
   private Value attributeWithParents(String name, String attr, Set<String> seen) {

@@ -368,4 +368,16 @@ class BakeEvaluatorTest {
         ok("target \"default\" {\n  matrix = { dummy = [\"\"] }\n  tags = [\"a${dummy}\"]\n}\n");
     assertThat(def.targets().get("default").tags()).containsExactly("a");
   }
+
+  @Test
+  void timestampAndUuidAreReproducible() {
+    String hcl = "target \"app\" {\n  args = { T = timestamp(), U = uuidv4() }\n}\n";
+    Map<String, String> env = Map.of("SOURCE_DATE_EPOCH", "1445385600");
+    BakeTarget a = ok(hcl, env).targets().get("app");
+    BakeTarget b = ok(hcl, env).targets().get("app");
+    assertThat(a.args().get("T")).isEqualTo("2015-10-21T00:00:00Z");
+    assertThat(a.args().get("U"))
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    assertThat(a.args()).isEqualTo(b.args());
+  }
 }

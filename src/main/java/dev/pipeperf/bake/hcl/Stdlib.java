@@ -49,12 +49,26 @@ public final class Stdlib {
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private final Map<String, HclFunction> functions = new HashMap<>();
+  private final Instant now;
+  private final java.util.Random random;
 
-  private Stdlib() {}
+  private Stdlib(Instant now, long seed) {
+    this.now = now;
+    this.random = new java.util.Random(seed);
+  }
 
-  /** A fresh map of all standard functions by name. */
+  /** A fresh map of all standard functions by name; {@code timestamp()} is the current time. */
   public static Map<String, HclFunction> functions() {
-    Stdlib s = new Stdlib();
+    return functions(Instant.now(), 0L);
+  }
+
+  /**
+   * A fresh map of all standard functions, with {@code timestamp()} answering {@code now} and
+   * {@code uuidv4()} drawing from a generator seeded with {@code seed}, so that an analysis gives
+   * the same output on every run.
+   */
+  public static Map<String, HclFunction> functions(Instant now, long seed) {
+    Stdlib s = new Stdlib(now, seed);
     s.numeric();
     s.logic();
     s.strings();
@@ -834,7 +848,14 @@ public final class Stdlib {
     fixed("sha1", 1, (a, e) -> Value.str(hex(digest("SHA-1", s(a, 0)))));
     fixed("sha256", 1, (a, e) -> Value.str(hex(digest("SHA-256", s(a, 0)))));
     fixed("sha512", 1, (a, e) -> Value.str(hex(digest("SHA-512", s(a, 0)))));
-    fixed("uuidv4", 0, (a, e) -> Value.str(UUID.randomUUID().toString()));
+    fixed(
+        "uuidv4",
+        0,
+        (a, e) -> {
+          long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
+          long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+          return Value.str(new UUID(hi, lo).toString());
+        });
     fixed("uuidv5", 2, (a, e) -> Value.str(uuidv5(s(a, 0), s(a, 1))));
     fixed("jsonencode", 1, (a, e) -> Value.str(Json.encode(a.get(0))));
     fixed(
@@ -943,8 +964,7 @@ public final class Stdlib {
     fixed(
         "timestamp",
         0,
-        (a, e) ->
-            Value.str(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+        (a, e) -> Value.str(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
     fixed("formatdate", 2, (a, e) -> Value.str(DateFormat.format(s(a, 0), parseTime(s(a, 1)))));
     fixed(
         "formattimestamp",

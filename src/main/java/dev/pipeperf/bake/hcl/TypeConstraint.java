@@ -6,7 +6,6 @@ import dev.pipeperf.bake.hcl.Expression.ObjectCons;
 import dev.pipeperf.bake.hcl.Expression.ObjectItem;
 import dev.pipeperf.bake.hcl.Expression.Tuple;
 import dev.pipeperf.bake.hcl.Expression.Variable;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -188,7 +187,4 @@ public sealed interface TypeConstraint {
     o.attributes().forEach((k, t) -> parts.add(k + " = " + t.display()));
     return "object({" + String.join(", ", parts) + "})";
   }
-
-  /** The zero of BigDecimal arithmetic, kept here so conversions share one constant. */
-  BigDecimal ZERO = BigDecimal.ZERO;
 }

@@ -735,7 +735,7 @@ public final class Parser {
   private static void flushIndent(List<Item> items) {
     int min = Integer.MAX_VALUE;
     for (Item it : items) {
-      if (it instanceof Lit l && l.lineStart && !l.text.isBlank()) {
+      if (it instanceof Lit l && l.lineStart && !(l.text.isBlank() && l.text.endsWith("\n"))) {
         int n = 0;
         while (n < l.text.length() && (l.text.charAt(n) == ' ' || l.text.charAt(n) == '\t')) {
           n++;

@@ -32,11 +32,39 @@ class EvaluatorTest {
   }
 
   @Test
+  void stripMarkersFollowTheHclSpecSuite() {
+    assertThat(eval("\"${~true~}\"")).isEqualTo(Value.TRUE);
+    assertThat(json("\" ${~true~}\"")).isEqualTo("\"true\"");
+    assertThat(json("\"x${~true~}y\"")).isEqualTo("\"xtruey\"");
+    assertThat(json("\"%{~ if true }${true}%{ endif ~}\"")).isEqualTo("\"true\"");
+    assertThat(json("\"%{ if true }$${true}%{ endif }\"")).isEqualTo("\"${true}\"");
+    assertThat(json("\"%{ if true }%%{ if false }%{ endif }\"")).isEqualTo("\"%{ if false }\"");
+    assertThat(eval("<<EOT\n${true}\nEOT\n")).isEqualTo(Value.str("true\n"));
+    assertThat(eval("<<EOT\n${~true~}\nEOT\n")).isEqualTo(Value.str("true"));
+  }
+
+  @Test
   void heredocsKeepOrTrimIndentation() {
     Value plain = HclTesting.eval("<<EOT\n  a\n    b\n  EOT\n");
     assertThat(plain).isEqualTo(Value.str("  a\n    b\n"));
     Value flush = HclTesting.eval("<<-EOT\n    a ${1}\n      b\n    EOT\n");
     assertThat(flush).isEqualTo(Value.str("a 1\n  b\n"));
+  }
+
+  @Test
+  void flushHeredocsFollowTheHclSpecSuite() {
+    Map<String, Value> vars = Map.of("bar", Value.str("Bar"), "space_bar", Value.str("  Bar"));
+    assertThat(eval("<<-EOT\n    Foo\n      ${bar}\n    Baz\n  EOT\n", vars))
+        .isEqualTo(Value.str("Foo\n  Bar\nBaz\n"));
+    assertThat(eval("<<-EOT\n    Foo\n  ${space_bar}\n    Baz\n  EOT\n", vars))
+        .isEqualTo(Value.str("  Foo\n  Bar\n  Baz\n"));
+    assertThat(eval("<<-EOT\n    Foo\n  Bar\n    Baz\n  EOT\n", vars))
+        .isEqualTo(Value.str("  Foo\nBar\n  Baz\n"));
+    assertThat(eval("<<-EOT\n\tFoo\n  Bar\n  Baz\n  EOT\n", vars))
+        .isEqualTo(Value.str("Foo\n Bar\n Baz\n"));
+    assertThat(eval("<<-EOT\n    Foo\n\n    Bar\n  EOT\n", vars))
+        .isEqualTo(Value.str("Foo\n\nBar\n"));
+    assertThat(eval("<<EOT\n    NOT EOT\n  EOT\n", vars)).isEqualTo(Value.str("    NOT EOT\n"));
   }
 
   @Test

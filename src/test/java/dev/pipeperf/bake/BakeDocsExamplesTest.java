@@ -36,10 +36,25 @@ class BakeDocsExamplesTest {
       Path.of("..", "shared", "corpus", "peer", "bake", "docs-extracted");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Measured on 2026-11-23; raise it when the evaluator improves. */
+  /** Measured on 2026-11-23: all 4 {@code --print} examples match. */
   private static final int PRINT_FLOOR = 4;
 
-  private static final int ANNOTATION_FLOOR = 0;
+  /**
+   * Measured on 2026-11-23: 97 of 104 checkable annotations match. The 7 that differ, and why:
+   *
+   * <ul>
+   *   <li>007-bcrypt: {@code bcrypt} is not implemented (a salted hash: the documented value is
+   *       random anyway);
+   *   <li>017-cidrsubnets: the annotation is truncated ({@code ...}) inside a list;
+   *   <li>036-greaterthan: the docs say {@code greaterthan(2, 5)} is true; it is false;
+   *   <li>055-md5: the docs' hash prefix is not md5("docker") (05b6053c...);
+   *   <li>068-regex-replace: the docs pass (pattern, string, replacement); cty's function takes
+   *       (string, pattern, replacement), so buildx answers "[0-9]+" too;
+   *   <li>070-replace: the docs' "ba-- --" is a typo for "ba----";
+   *   <li>094-title: Go's strings.Title keeps "From_docker" ('_' is not a word separator).
+   * </ul>
+   */
+  private static final int ANNOTATION_FLOOR = 97;
 
   @Test
   void printExamplesMatchBuildx() throws IOException {

@@ -184,11 +184,40 @@ public final class Parser {
       List<Attribute> innerAttrs = new ArrayList<>();
       List<Block> innerBlocks = new ArrayList<>();
       skipNewlines.push(false);
-      bodyItems(innerAttrs, innerBlocks, TokenType.RBRACE);
+      Token first = peekRaw();
+      if (first.type() == TokenType.NEWLINE || first.type() == TokenType.RBRACE) {
+        bodyItems(innerAttrs, innerBlocks, TokenType.RBRACE);
+      } else {
+        singleLineBody(first, innerAttrs);
+      }
       skipNewlines.pop();
       pos++;
       depth--;
+      Token after = peekRaw();
+      if (after.type() != TokenType.NEWLINE
+          && after.type() != TokenType.EOF
+          && after.type() != end) {
+        throw error(
+            after, "expected a newline after the block's closing '}', found " + describe(after));
+      }
       blocks.add(new Block(t.text(), labels, new Body(innerAttrs, innerBlocks, loc(open)), loc(t)));
+    }
+  }
+
+  /** {@code { name = value }} on one line: HCL allows exactly one attribute there. */
+  private void singleLineBody(Token first, List<Attribute> attrs) {
+    if (first.type() != TokenType.IDENT || peekAt(1).type() != TokenType.ASSIGN) {
+      throw error(first, "a single-line block can hold only one attribute, not a nested block");
+    }
+    pos += 2;
+    Expression e = expression();
+    attrs.add(new Attribute(first.text(), e, loc(first)));
+    Token close = peekRaw();
+    if (close.type() != TokenType.RBRACE) {
+      throw error(
+          close,
+          "a single-line block must end with '}' right after its one attribute, found "
+              + describe(close));
     }
   }
 

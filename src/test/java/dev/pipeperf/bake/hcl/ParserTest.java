@@ -101,6 +101,23 @@ class ParserTest {
   }
 
   @Test
+  void singleLineBlocksHoldOneAttribute() {
+    assertThat(Parser.parse(SourceFile.of("f.hcl", "a { b = \"foo\" }\na {}\n")).diagnostics())
+        .isEmpty();
+    for (String bad :
+        new String[] {
+          "a { b = \"foo\", c = \"bar\" }\n",
+          "a { b = \"foo\"\n}\n",
+          "a { b = \"foo\"\n  c = \"bar\" }\n",
+          "a { d {} }\n",
+          "a {} b {}\n",
+          "a = \"a value\", b = \"b value\"\n"
+        }) {
+      assertThat(Parser.parse(SourceFile.of("f.hcl", bad)).diagnostics()).as(bad).hasSize(1);
+    }
+  }
+
+  @Test
   void deepNestingIsRefusedNotOverflowed() {
     String deep = "x = " + "(".repeat(100_000) + "1" + ")".repeat(100_000);
     ParseResult<Body> r = Parser.parse(SourceFile.of("f.hcl", deep));

@@ -255,7 +255,7 @@ public final class BakeEvaluator {
       return Optional.of(targetsValue());
     }
     if (name.equals(CMD_CONTEXT) && !variables.containsKey(name)) {
-      return Optional.of(Value.str(env.getOrDefault(CMD_CONTEXT, ".")));
+      return Optional.of(Value.str(env.getOrDefault(CMD_CONTEXT, "cwd://")));
     }
     if (name.equals(LOCAL_PLATFORM) && !variables.containsKey(name)) {
       return Optional.of(Value.str(env.getOrDefault(LOCAL_PLATFORM, "linux/amd64")));
@@ -993,6 +993,16 @@ public final class BakeEvaluator {
     return out;
   }
 
+  /** Build args; like buildx, SOURCE_DATE_EPOCH from the environment is passed to every target. */
+  private Map<String, String> args(Draft d) {
+    Map<String, String> args = stringMap(d, "args");
+    String epoch = env.get("SOURCE_DATE_EPOCH");
+    if (epoch != null && !epoch.isEmpty()) {
+      args.putIfAbsent("SOURCE_DATE_EPOCH", epoch);
+    }
+    return args;
+  }
+
   private List<String> distinctStrings(Draft d, String attr) {
     return new ArrayList<>(new LinkedHashSet<>(stringList(d, attr, d.values.get(attr))));
   }
@@ -1063,12 +1073,12 @@ public final class BakeEvaluator {
         d.name,
         d.location,
         string(d, "description"),
-        context == null ? "." : context,
+        context == null ? "." : GoPath.context(context),
         contexts,
         dockerfile == null ? "Dockerfile" : dockerfile,
         string(d, "dockerfile-inline"),
         string(d, "target"),
-        stringMap(d, "args"),
+        args(d),
         stringMap(d, "labels"),
         distinctStrings(d, "annotations"),
         distinctStrings(d, "tags"),

@@ -39,6 +39,32 @@ class BakeEvaluatorTest {
   }
 
   @Test
+  void contextIsCleanedAsBuildxCleansIt() {
+    BakeDefinition def =
+        ok(
+            """
+            target "a" { context = "./src/../app/" }
+            target "b" { context = "https://github.com/acme/app.git#main" }
+            target "c" { context = "cwd://sub/" }
+            target "d" { context = "target:a" }
+            """);
+    assertThat(def.targets().get("a").context()).isEqualTo("app");
+    assertThat(def.targets().get("b").context()).isEqualTo("https://github.com/acme/app.git#main");
+    assertThat(def.targets().get("c").context()).isEqualTo("sub");
+    assertThat(def.targets().get("d").targetDependencies()).containsExactly("a");
+  }
+
+  @Test
+  void sourceDateEpochFromTheEnvironmentBecomesABuildArg() {
+    BakeDefinition def =
+        ok(
+            "target \"a\" {}\ntarget \"b\" { args = { SOURCE_DATE_EPOCH = \"1\" } }\n",
+            Map.of("SOURCE_DATE_EPOCH", "42"));
+    assertThat(def.targets().get("a").args()).containsEntry("SOURCE_DATE_EPOCH", "42");
+    assertThat(def.targets().get("b").args()).containsEntry("SOURCE_DATE_EPOCH", "1");
+  }
+
+  @Test
   void variablesTakeEnvironmentOverridesTypedByTheirDefault() {
     String hcl =
         """

@@ -51,9 +51,19 @@ public final class BakePrint {
     for (String n : names) {
       collectGroups(def, n, groups);
     }
-    boolean onlyDefault = names.equals(List.of("default"));
-    if (!groups.containsKey("default") && !onlyDefault) {
-      groups.put("default", new ArrayList<>(new LinkedHashSet<>(names)));
+    // As buildx's ReadTargets: every requested name joins the default group (made if missing),
+    // except "default" itself when it is a group; the default group's names are sorted.
+    for (String n : names) {
+      if (groups.containsKey("default") && n.equals("default")) {
+        continue;
+      }
+      groups.computeIfAbsent("default", k -> new ArrayList<>()).add(n);
+    }
+    List<String> defaults = groups.get("default");
+    if (defaults != null) {
+      List<String> sorted = new ArrayList<>(new LinkedHashSet<>(defaults));
+      sorted.sort(null);
+      groups.put("default", sorted);
     }
     if (!groups.isEmpty()) {
       ObjectNode g = root.putObject("group");
@@ -63,30 +73,27 @@ public final class BakePrint {
             v.forEach(a::add);
           });
     }
-    Set<String> targets = new LinkedHashSet<>(def.resolveTargets(names));
-    List<String> queue = new ArrayList<>(targets);
+    Set<String> requestedTargets = new LinkedHashSet<>(def.resolveTargets(names));
+    Map<String, ObjectNode> printed = new TreeMap<>();
+    List<String> queue = new ArrayList<>(requestedTargets);
+    Set<String> seen = new LinkedHashSet<>(requestedTargets);
     for (int i = 0; i < queue.size(); i++) {
       BakeTarget t = def.targets().get(queue.get(i));
+      ObjectNode node = target(t);
+      if (!requestedTargets.contains(t.name())) {
+        // A target built only as another's context: buildx keeps its result in the cache.
+        node.putArray("output").addObject().put("type", "cacheonly");
+      }
+      printed.put(t.name(), node);
       for (String dep : t.targetDependencies()) {
-        if (def.targets().containsKey(dep) && targets.add(dep)) {
+        if (def.targets().containsKey(dep) && seen.add(dep)) {
           queue.add(dep);
         }
       }
     }
-    if (!targets.isEmpty()) {
-      ObjectNode tn = root.putObject("target");
-      new TreeMap<String, BakeTarget>(Map.copyOf(subset(def, targets)))
-          .forEach((k, t) -> tn.set(k, target(t)));
-    }
+    ObjectNode tn = root.putObject("target");
+    printed.forEach(tn::set);
     return root;
-  }
-
-  private static Map<String, BakeTarget> subset(BakeDefinition def, Set<String> names) {
-    Map<String, BakeTarget> m = new TreeMap<>();
-    for (String n : names) {
-      m.put(n, def.targets().get(n));
-    }
-    return m;
   }
 
   private static void collectGroups(
@@ -95,7 +102,7 @@ public final class BakePrint {
     if (g == null || out.containsKey(name)) {
       return;
     }
-    out.put(name, g.targets());
+    out.put(name, new ArrayList<>(g.targets()));
     for (String t : g.targets()) {
       collectGroups(def, t, out);
     }

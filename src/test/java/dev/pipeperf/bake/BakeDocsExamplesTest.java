@@ -36,8 +36,14 @@ class BakeDocsExamplesTest {
       Path.of("..", "shared", "corpus", "peer", "bake", "docs-extracted");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Measured on 2026-11-23: all 4 {@code --print} examples match. */
-  private static final int PRINT_FLOOR = 4;
+  /**
+   * Measured on 2026-11-23: 2 of 4 {@code --print} examples match. The two that differ
+   * (011-target-context, 017-target-dockerfile: {@code target "default" {}}) show no "group";
+   * buildx since PR #2863 (v0.20) adds {@code "default": {"targets": ["default"]}} there, and its
+   * own TestReadTargetsDefault expects that group, so we follow the code, not the stale console
+   * text.
+   */
+  private static final int PRINT_FLOOR = 2;
 
   /**
    * Measured on 2026-11-23: 97 of 104 checkable annotations match. The 7 that differ, and why:

@@ -168,7 +168,17 @@ public final class BakePrint {
       ArrayNode a = n.putArray(k);
       for (Map<String, String> e : l) {
         ObjectNode o = a.addObject();
-        e.forEach(o::put);
+        e.forEach(
+            (key, value) -> {
+              if (k.equals("ssh") && key.equals("paths")) {
+                ArrayNode paths = o.putArray(key);
+                for (String p : value.split(",")) {
+                  paths.add(p);
+                }
+              } else {
+                o.put(key, value);
+              }
+            });
       }
     }
   }

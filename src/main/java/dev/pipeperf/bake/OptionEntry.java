@@ -43,6 +43,21 @@ final class OptionEntry {
       }
       return out;
     }
+    if (kind == Kind.SSH) {
+      // default|<id>[=<socket>|<key>[,<key>]]
+      String first = fields.get(0);
+      int eq = first.indexOf('=');
+      out.put("id", eq < 0 ? first : first.substring(0, eq));
+      List<String> paths = new ArrayList<>();
+      if (eq >= 0) {
+        paths.add(first.substring(eq + 1));
+      }
+      paths.addAll(fields.subList(1, fields.size()));
+      if (!paths.isEmpty()) {
+        out.put("paths", String.join(",", paths));
+      }
+      return out;
+    }
     for (String f : fields) {
       int eq = f.indexOf('=');
       if (eq < 0) {
@@ -57,6 +72,31 @@ final class OptionEntry {
     }
     if (kind == Kind.SSH && !out.containsKey("id")) {
       out.put("id", "default");
+    }
+    return kind == Kind.SECRET ? secret(out) : out;
+  }
+
+  /**
+   * A secret as buildx keeps it: {@code id}, {@code src} (also written {@code source}) and {@code
+   * env}; {@code type=env} names the variable in {@code src}.
+   */
+  private static Map<String, String> secret(Map<String, String> fields) {
+    Map<String, String> out = new LinkedHashMap<>();
+    String type = fields.getOrDefault("type", "");
+    String src = fields.containsKey("src") ? fields.get("src") : fields.get("source");
+    String env = fields.get("env");
+    if (type.equals("env") && env == null) {
+      env = src;
+      src = null;
+    }
+    if (fields.containsKey("id")) {
+      out.put("id", fields.get("id"));
+    }
+    if (src != null) {
+      out.put("src", src);
+    }
+    if (env != null) {
+      out.put("env", env);
     }
     return out;
   }

@@ -285,6 +285,19 @@ class BakeEvaluatorTest {
     assertThat(t.push()).isTrue();
     assertThat(t.secret().get(0)).containsEntry("id", "aws");
     assertThat(t.ssh()).containsExactly(Map.of("id", "default"));
+    BakeTarget s =
+        ok("""
+            target "s" {
+              secret = ["type=env,id=token,src=GITHUB_TOKEN", "id=npmrc,source=.npmrc"]
+              ssh = ["key=/k/a,/k/b"]
+            }
+            """)
+            .targets()
+            .get("s");
+    assertThat(s.secret())
+        .containsExactly(
+            Map.of("id", "token", "env", "GITHUB_TOKEN"), Map.of("id", "npmrc", "src", ".npmrc"));
+    assertThat(s.ssh()).containsExactly(Map.of("id", "key", "paths", "/k/a,/k/b"));
   }
 
   @Test

@@ -100,6 +100,37 @@ class BakeRobustnessTest {
   }
 
   @Test
+  void exponentialStringsAndBacktrackingRegexesStop() {
+    StringBuilder doubling = new StringBuilder("variable \"v0\" { default = \"aaaaaaaa\" }\n");
+    for (int i = 1; i <= 40; i++) {
+      doubling
+          .append("variable \"v")
+          .append(i)
+          .append("\" { default = \"${v")
+          .append(i - 1)
+          .append("}${v")
+          .append(i - 1)
+          .append("}\" }\n");
+    }
+    doubling.append("target \"t\" { args = { x = v40 } }\n");
+    String regex =
+        "target \"t\" { args = { x = regex(\"((x+)+)+y\", \"" + "x".repeat(40) + "\") } }\n";
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          ParseResult<BakeDefinition> r =
+              BakeEvaluator.evaluate(
+                  SourceFile.of("docker-bake.hcl", doubling.toString()), Map.of());
+          assertThat(r.diagnostics()).anySatisfy(d -> assertThat(d.code()).isEqualTo("hcl-budget"));
+          ParseResult<BakeDefinition> re =
+              BakeEvaluator.evaluate(SourceFile.of("docker-bake.hcl", regex), Map.of());
+          assertThat(re.diagnostics())
+              .singleElement()
+              .satisfies(d -> assertThat(d.message()).contains("too long"));
+        });
+  }
+
+  @Test
   void recursiveUserFunctionsStop() {
     String text =
         """

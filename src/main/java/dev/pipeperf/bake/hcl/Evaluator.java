@@ -55,6 +55,18 @@ public final class Evaluator {
     this(DEFAULT_BUDGET);
   }
 
+  /** Longest string an evaluation may build (bake files are at most a few megabytes). */
+  public static final int MAX_STRING_LENGTH = 4 * 1024 * 1024;
+
+  private static void checkLength(int length, Location where) {
+    if (length > MAX_STRING_LENGTH) {
+      throw new EvalError(
+          where,
+          "hcl-budget",
+          "a string grew beyond " + MAX_STRING_LENGTH + " characters; giving up");
+    }
+  }
+
   /** Charges {@code n} steps of work (functions charge for the elements they produce). */
   public void charge(long n) {
     steps += n;
@@ -92,6 +104,7 @@ public final class Evaluator {
       for (Expression part : t.parts()) {
         sb.append(interpolate(evaluate(part, ctx), part.location()));
         charge(sb.length() / 1024);
+        checkLength(sb.length(), t.location());
       }
       return Value.str(sb.toString());
     }
@@ -467,7 +480,11 @@ public final class Evaluator {
           "function calls nested more than " + MAX_DEPTH + " levels deep");
     }
     try {
-      return f.body().call(args, this);
+      Value result = f.body().call(args, this);
+      if (result instanceof Value.Str str) {
+        checkLength(str.value().length(), c.location());
+      }
+      return result;
     } catch (EvalError err) {
       if (err.location() == null) {
         throw new EvalError(c.location(), err.code(), "in " + c.name() + "(): " + err.getMessage());

@@ -289,7 +289,9 @@ public final class Stdlib {
     fixed(
         "regex_replace",
         3,
-        (a, e) -> Value.str(pattern(s(a, 1)).matcher(s(a, 0)).replaceAll(goReplacement(s(a, 2)))));
+        (a, e) ->
+            Value.str(
+                pattern(s(a, 1)).matcher(new Guarded(s(a, 0))).replaceAll(goReplacement(s(a, 2)))));
     fixed("reverse", 1, (a, e) -> Value.str(new StringBuilder(s(a, 0)).reverse().toString()));
     fixed(
         "split",
@@ -378,7 +380,7 @@ public final class Stdlib {
         2,
         (a, e) -> {
           Pattern p = pattern(s(a, 0));
-          Matcher m = p.matcher(s(a, 1));
+          Matcher m = p.matcher(new Guarded(s(a, 1)));
           if (!m.find()) {
             throw EvalError.of("pattern did not match any part of the given string");
           }
@@ -389,7 +391,7 @@ public final class Stdlib {
         2,
         (a, e) -> {
           Pattern p = pattern(s(a, 0));
-          Matcher m = p.matcher(s(a, 1));
+          Matcher m = p.matcher(new Guarded(s(a, 1)));
           List<Value> out = new ArrayList<>();
           while (m.find()) {
             e.charge(1);
@@ -416,6 +418,49 @@ public final class Stdlib {
       return Pattern.compile(re.replace("(?P<", "(?<"));
     } catch (PatternSyntaxException ex) {
       throw EvalError.of("invalid regular expression: " + ex.getDescription());
+    }
+  }
+
+  /**
+   * The subject of a regular expression match, counting character reads: Java's engine backtracks
+   * where Go's RE2 does not, so a pattern such as {@code (a+)+$} could otherwise run for hours on
+   * hostile input.
+   */
+  private static final class Guarded implements CharSequence {
+    private static final long LIMIT = 5_000_000;
+    private final String s;
+    private final long[] reads;
+
+    Guarded(String s) {
+      this(s, new long[1]);
+    }
+
+    private Guarded(String s, long[] reads) {
+      this.s = s;
+      this.reads = reads;
+    }
+
+    @Override
+    public int length() {
+      return s.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (++reads[0] > LIMIT) {
+        throw EvalError.of("the regular expression takes too long on this input (backtracking)");
+      }
+      return s.charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new Guarded(s.substring(start, end), reads);
+    }
+
+    @Override
+    public String toString() {
+      return s;
     }
   }
 

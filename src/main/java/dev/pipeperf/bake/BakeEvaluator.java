@@ -96,23 +96,12 @@ public final class BakeEvaluator {
           "ssh", OptionEntry.Kind.SSH,
           "attest", OptionEntry.Kind.ATTEST);
 
-  private static final Set<String> MAP_ATTRIBUTES =
-      Set.of("args", "labels", "contexts", "extra-hosts");
-  private static final Set<String> APPEND_ATTRIBUTES =
-      Set.of(
-          "annotations",
-          "attest",
-          "secret",
-          "ssh",
-          "cache-from",
-          "no-cache-filter",
-          "ulimits",
-          "entitlements");
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]+");
   private static final String CMD_CONTEXT = "BAKE_CMD_CONTEXT";
   private static final String LOCAL_PLATFORM = "BAKE_LOCAL_PLATFORM";
 
   private final Map<String, String> env;
+  private final TargetConversion conversion;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Evaluator evaluator = new Evaluator();
   private final Map<String, Block> variables = new LinkedHashMap<>();
@@ -123,7 +112,7 @@ public final class BakeEvaluator {
   private final Map<String, Value> resolved = new HashMap<>();
   private final Set<String> failed = new HashSet<>();
   private final LinkedHashSet<String> resolving = new LinkedHashSet<>();
-  private final Map<String, Draft> drafts = new LinkedHashMap<>();
+  private final Map<String, TargetDraft> drafts = new LinkedHashMap<>();
   private final Map<String, List<String>> matrixGroups = new LinkedHashMap<>();
   private final Map<String, Location> matrixLocations = new HashMap<>();
   private final Set<String> expanded = new HashSet<>();
@@ -134,6 +123,7 @@ public final class BakeEvaluator {
 
   private BakeEvaluator(Map<String, String> env) {
     this.env = env == null ? Map.of() : env;
+    this.conversion = new TargetConversion(this.env, diagnostics);
   }
 
   /**
@@ -188,10 +178,10 @@ public final class BakeEvaluator {
     }
     Map<String, BakeGroup> groups = groups();
     Map<String, BakeTarget> targets = new LinkedHashMap<>();
-    Map<String, Draft> done = new HashMap<>();
+    Map<String, TargetDraft> done = new HashMap<>();
     for (String name : drafts.keySet()) {
-      Draft d = resolveInheritance(name, done, new ArrayDeque<>());
-      targets.put(name, toTarget(d, drafts.get(name)));
+      TargetDraft d = resolveInheritance(name, done, new ArrayDeque<>());
+      targets.put(name, conversion.toTarget(d, drafts.get(name)));
     }
     checkGroups(groups, targets);
     return new BakeDefinition(targets, groups, variableValues);
@@ -310,7 +300,7 @@ public final class BakeEvaluator {
     if (vb != null) {
       Optional<Attribute> t = vb.body().attribute("type");
       if (t.isPresent()) {
-        type = typeOf(t.get().expression());
+        type = VariableTyping.typeOf(t.get().expression());
       }
     }
     Value v;
@@ -338,7 +328,7 @@ public final class BakeEvaluator {
                   + e.getOriginalMessage());
         }
       } else if (env.containsKey(name)) {
-        v = fromEnvironment(name, env.get(name), type, v, vb.location());
+        v = VariableTyping.fromEnvironment(name, env.get(name), type, v, vb.location());
       }
     }
     if (type != null) {
@@ -352,80 +342,6 @@ public final class BakeEvaluator {
       }
     }
     return v;
-  }
-
-  private static TypeConstraint typeOf(Expression e) {
-    if (e instanceof Expression.Literal l && l.value() instanceof Value.Str s) {
-      // JSON syntax writes types as strings.
-      ParseResult<Expression> p =
-          Parser.parseExpression(SourceFile.of(l.location().file(), s.value()));
-      if (p.hasModel()) {
-        return TypeConstraint.parse(p.model());
-      }
-    }
-    return TypeConstraint.parse(e);
-  }
-
-  /** The value of an environment override, typed as buildx types it. */
-  private static Value fromEnvironment(
-      String name, String raw, TypeConstraint type, Value current, Location where) {
-    try {
-      if (type == null) {
-        if (current.isNull() || current instanceof Value.Str) {
-          return Value.str(raw);
-        }
-        if (current instanceof Value.Bool) {
-          return Value.bool(goParseBool(raw));
-        }
-        if (current instanceof Value.Num) {
-          return Value.num(Conversions.toNum(Value.str(raw)));
-        }
-        throw EvalError.of(
-            "unsupported type "
-                + current.typeName()
-                + " for variable "
-                + name
-                + " set from the environment");
-      }
-      if (type instanceof TypeConstraint.Primitive p) {
-        return switch (p.name()) {
-          case "bool" -> Value.bool(goParseBool(raw));
-          case "number" -> Value.num(Conversions.toNum(Value.str(raw)));
-          default -> Value.str(raw);
-        };
-      }
-      if (type instanceof TypeConstraint.ListOf l
-          && l.element() instanceof TypeConstraint.Primitive) {
-        List<Value> items = new ArrayList<>();
-        if (!raw.isEmpty()) {
-          for (String f : OptionEntry.csvFields(raw)) {
-            items.add(l.element().convert(Value.str(f.trim())));
-          }
-        }
-        return new Value.Seq(items, l.set());
-      }
-      throw EvalError.of(
-          "variable "
-              + name
-              + " of type "
-              + type.display()
-              + " can only be set from the environment as JSON, in "
-              + name
-              + "_JSON");
-    } catch (EvalError e) {
-      throw new EvalError(
-          where,
-          "bake-variable-env",
-          "environment variable " + name + "=" + raw + ": " + e.getMessage());
-    }
-  }
-
-  private static boolean goParseBool(String s) {
-    return switch (s) {
-      case "1", "t", "T", "TRUE", "true", "True" -> true;
-      case "0", "f", "F", "FALSE", "false", "False" -> false;
-      default -> throw EvalError.of("\"" + s + "\" is not a bool");
-    };
   }
 
   private void validations() {
@@ -450,7 +366,7 @@ public final class BakeEvaluator {
             String msg =
                 vb.body()
                     .attribute("error_message")
-                    .map(a -> stringOf(evaluator.evaluate(a.expression(), root)))
+                    .map(a -> TargetConversion.stringOf(evaluator.evaluate(a.expression(), root)))
                     .orElse("validation failed");
             diagnostics.add(
                 Diagnostic.error(
@@ -463,12 +379,6 @@ public final class BakeEvaluator {
         }
       }
     }
-  }
-
-  private static String stringOf(Value v) {
-    return v instanceof Value.Seq || v instanceof Value.Obj
-        ? Json.encode(v)
-        : v.isNull() ? "" : Conversions.toStr(v);
   }
 
   private void report(EvalError err, Location fallback) {
@@ -543,63 +453,6 @@ public final class BakeEvaluator {
 
   // ---- targets
 
-  /** A target's evaluated attributes before defaults and conversion. */
-  static final class Draft {
-    final String name;
-    final Location location;
-    final Map<String, Value> values = new LinkedHashMap<>();
-    final Map<String, Location> locations = new HashMap<>();
-    String matrixOrigin;
-
-    Draft(String name, Location location) {
-      this.name = name;
-      this.location = location;
-    }
-
-    /** Merges {@code other} over this one as buildx's Target.Merge does. */
-    void merge(Draft other, boolean withInherits) {
-      for (Map.Entry<String, Value> e : other.values.entrySet()) {
-        String k = e.getKey();
-        if (k.equals("inherits") && !withInherits) {
-          continue;
-        }
-        Value v = e.getValue();
-        if (v.isNull()) {
-          continue;
-        }
-        v = mergeAttribute(k, values.get(k), v);
-        values.put(k, v);
-        locations.put(k, other.locations.get(k));
-      }
-    }
-  }
-
-  /** One attribute of Target.Merge: maps merge by key, some lists append, the rest replace. */
-  static Value mergeAttribute(String k, Value old, Value v) {
-    if (v == null || v.isNull()) {
-      return old;
-    }
-    if (MAP_ATTRIBUTES.contains(k) && old instanceof Value.Obj o && v instanceof Value.Obj n) {
-      Map<String, Value> m = new TreeMap<>(o.entries());
-      n.entries()
-          .forEach(
-              (mk, mv) -> {
-                if (!mv.isNull() || k.equals("contexts")) {
-                  m.put(mk, mv);
-                }
-              });
-      return Value.object(m);
-    }
-    if ((APPEND_ATTRIBUTES.contains(k) || k.equals("inherits"))
-        && old instanceof Value.Seq o
-        && v instanceof Value.Seq n) {
-      List<Value> l = new ArrayList<>(o.items());
-      l.addAll(n.items());
-      return Value.tuple(l);
-    }
-    return v;
-  }
-
   /**
    * {@code target.<name>.<attribute>}: the attribute alone, evaluated from the target's blocks and
    * its parents, the way buildx resolves such references attribute by attribute (so a target may
@@ -617,14 +470,14 @@ public final class BakeEvaluator {
       return Optional.of(cached);
     }
     if (!targetBlocks.containsKey(name)) {
-      Draft d = drafts.get(name);
+      TargetDraft d = drafts.get(name);
       if (d == null) {
         throw new EvalError(
             null, "bake-unknown-target", "there is no target named \"" + name + "\"");
       }
-      Map<String, Draft> done = new HashMap<>();
+      Map<String, TargetDraft> done = new HashMap<>();
       List<Diagnostic> saved = new ArrayList<>(diagnostics);
-      Draft merged = resolveInheritance(name, done, new ArrayDeque<>());
+      TargetDraft merged = resolveInheritance(name, done, new ArrayDeque<>());
       diagnostics.clear();
       diagnostics.addAll(saved);
       return Optional.of(
@@ -687,16 +540,17 @@ public final class BakeEvaluator {
         for (Value p : parents.items()) {
           if (p instanceof Value.Str ps) {
             inherited =
-                mergeAttribute(attr, inherited, attributeWithParents(ps.value(), attr, seen));
+                TargetDraft.mergeAttribute(
+                    attr, inherited, attributeWithParents(ps.value(), attr, seen));
           }
         }
       }
       Optional<Attribute> a = b.body().attribute(attr);
       if (a.isPresent()) {
-        own = mergeAttribute(attr, own, evaluator.evaluate(a.get().expression(), root));
+        own = TargetDraft.mergeAttribute(attr, own, evaluator.evaluate(a.get().expression(), root));
       }
     }
-    Value v = mergeAttribute(attr, inherited, own);
+    Value v = TargetDraft.mergeAttribute(attr, inherited, own);
     return v == null ? Value.NULL : v;
   }
 
@@ -722,7 +576,7 @@ public final class BakeEvaluator {
       expanding.remove(label);
       expanded.add(label);
     }
-    Draft d = drafts.get(label);
+    TargetDraft d = drafts.get(label);
     if (d != null && d.values.get("inherits") instanceof Value.Seq parents) {
       for (Value p : parents.items()) {
         if (p instanceof Value.Str ps) {
@@ -735,10 +589,10 @@ public final class BakeEvaluator {
   /** The {@code target} object: every target evaluated so far, inheritance applied. */
   private Value targetsValue() {
     Map<String, Value> all = new TreeMap<>();
-    Map<String, Draft> done = new HashMap<>();
+    Map<String, TargetDraft> done = new HashMap<>();
     List<Diagnostic> saved = new ArrayList<>(diagnostics);
     for (String name : new ArrayList<>(drafts.keySet())) {
-      Draft d = resolveInheritance(name, done, new ArrayDeque<>());
+      TargetDraft d = resolveInheritance(name, done, new ArrayDeque<>());
       Map<String, Value> attrs = new TreeMap<>();
       for (String a : TARGET_ATTRIBUTES) {
         attrs.put(a, Value.NULL);
@@ -810,7 +664,7 @@ public final class BakeEvaluator {
                 "invalid target name \"" + name + "\": use letters, digits, '_' and '-'"));
         continue;
       }
-      Draft own = new Draft(name, b.location());
+      TargetDraft own = new TargetDraft(name, b.location());
       for (Attribute a : b.body().attributes()) {
         if (a.name().equals("matrix") || a.name().equals("name")) {
           continue;
@@ -832,9 +686,9 @@ public final class BakeEvaluator {
           report(e, a.location());
         }
       }
-      Draft d = drafts.get(name);
+      TargetDraft d = drafts.get(name);
       if (d == null) {
-        d = new Draft(name, b.location());
+        d = new TargetDraft(name, b.location());
         drafts.put(name, d);
       }
       d.merge(own, true);
@@ -875,16 +729,17 @@ public final class BakeEvaluator {
     return combos;
   }
 
-  private Draft resolveInheritance(String name, Map<String, Draft> done, Deque<String> stack) {
-    Draft cached = done.get(name);
+  private TargetDraft resolveInheritance(
+      String name, Map<String, TargetDraft> done, Deque<String> stack) {
+    TargetDraft cached = done.get(name);
     if (cached != null) {
       return cached;
     }
-    Draft own = drafts.get(name);
+    TargetDraft own = drafts.get(name);
     stack.push(name);
-    Draft merged = new Draft(name, own.location);
+    TargetDraft merged = new TargetDraft(name, own.location);
     Value inh = own.values.get("inherits");
-    for (String parent : stringList(own, "inherits", inh)) {
+    for (String parent : conversion.stringList(own, "inherits", inh)) {
       Location at = own.locations.getOrDefault("inherits", own.location);
       if (stack.contains(parent)) {
         List<String> chain = new ArrayList<>(stack);
@@ -912,195 +767,6 @@ public final class BakeEvaluator {
     stack.pop();
     done.put(name, merged);
     return merged;
-  }
-
-  private List<String> stringList(Draft d, String attr, Value v) {
-    if (v == null || v.isNull()) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    if (!(v instanceof Value.Seq s)) {
-      typeError(d, attr, "a list of strings");
-      return out;
-    }
-    for (Value x : s.items()) {
-      if (x.isNull()) {
-        continue;
-      }
-      if (x instanceof Value.Seq || x instanceof Value.Obj) {
-        typeError(d, attr, "a list of strings");
-        continue;
-      }
-      out.add(Conversions.toStr(x));
-    }
-    return out;
-  }
-
-  private void typeError(Draft d, String attr, String want) {
-    diagnostics.add(
-        Diagnostic.error(
-            d.locations.getOrDefault(attr, d.location),
-            "hcl-type",
-            "target \"" + d.name + "\": " + attr + " must be " + want));
-  }
-
-  private String string(Draft d, String attr) {
-    Value v = d.values.get(attr);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (v instanceof Value.Seq || v instanceof Value.Obj) {
-      typeError(d, attr, "a string");
-      return null;
-    }
-    return Conversions.toStr(v);
-  }
-
-  private Boolean bool(Draft d, String attr) {
-    Value v = d.values.get(attr);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    try {
-      return Conversions.toBool(v);
-    } catch (EvalError e) {
-      typeError(d, attr, "a bool");
-      return null;
-    }
-  }
-
-  private Map<String, String> stringMap(Draft d, String attr) {
-    Value v = d.values.get(attr);
-    Map<String, String> out = new TreeMap<>();
-    if (v == null || v.isNull()) {
-      return out;
-    }
-    if (!(v instanceof Value.Obj o)) {
-      typeError(d, attr, "a map of strings");
-      return out;
-    }
-    for (Map.Entry<String, Value> e : o.entries().entrySet()) {
-      Value x = e.getValue();
-      if (x.isNull()) {
-        continue;
-      }
-      if (x instanceof Value.Seq || x instanceof Value.Obj) {
-        typeError(d, attr + "." + e.getKey(), "a string");
-        continue;
-      }
-      out.put(e.getKey(), Conversions.toStr(x));
-    }
-    return out;
-  }
-
-  /** Build args; like buildx, SOURCE_DATE_EPOCH from the environment is passed to every target. */
-  private Map<String, String> args(Draft d) {
-    Map<String, String> args = stringMap(d, "args");
-    String epoch = env.get("SOURCE_DATE_EPOCH");
-    if (epoch != null && !epoch.isEmpty()) {
-      args.putIfAbsent("SOURCE_DATE_EPOCH", epoch);
-    }
-    return args;
-  }
-
-  private List<String> distinctStrings(Draft d, String attr) {
-    return new ArrayList<>(new LinkedHashSet<>(stringList(d, attr, d.values.get(attr))));
-  }
-
-  private List<Map<String, String>> entries(Draft d, String attr, OptionEntry.Kind kind) {
-    Value v = d.values.get(attr);
-    List<Map<String, String>> out = new ArrayList<>();
-    if (v == null || v.isNull()) {
-      return out;
-    }
-    List<Value> items;
-    if (v instanceof Value.Seq s) {
-      items = s.items();
-    } else if (v instanceof Value.Str || v instanceof Value.Obj) {
-      // buildx's option types also read a single entry.
-      items = List.of(v);
-    } else {
-      typeError(d, attr, "a list of strings or objects");
-      return out;
-    }
-    for (Value x : items) {
-      Map<String, String> entry;
-      if (x.isNull()) {
-        continue;
-      } else if (x instanceof Value.Obj o) {
-        entry = new LinkedHashMap<>();
-        for (Map.Entry<String, Value> e : o.entries().entrySet()) {
-          if (!e.getValue().isNull()) {
-            entry.put(e.getKey(), stringOf(e.getValue()));
-          }
-        }
-      } else if (x instanceof Value.Seq) {
-        typeError(d, attr, "a list of strings or objects");
-        continue;
-      } else {
-        String str = Conversions.toStr(x);
-        if (str.isEmpty()) {
-          continue;
-        }
-        entry = OptionEntry.parse(str, kind);
-      }
-      if (!out.contains(entry)) {
-        out.add(entry);
-      }
-    }
-    return out;
-  }
-
-  private BakeTarget toTarget(Draft d, Draft own) {
-    Map<String, String> contexts = stringMap(d, "contexts");
-    contexts.values().removeIf(String::isEmpty);
-    List<Map<String, String>> output = entries(d, "output", OptionEntry.Kind.OUTPUT);
-    Boolean push = null;
-    if (!output.isEmpty()) {
-      push =
-          output.stream()
-              .anyMatch(o -> "registry".equals(o.get("type")) || "true".equals(o.get("push")));
-    }
-    String network = string(d, "network");
-    List<String> entitlements = distinctStrings(d, "entitlements");
-    if ("host".equals(network) && !entitlements.contains("network.host")) {
-      entitlements.add("network.host");
-    }
-    List<String> platforms = distinctStrings(d, "platforms");
-    String context = string(d, "context");
-    String dockerfile = string(d, "dockerfile");
-    return new BakeTarget(
-        d.name,
-        d.location,
-        string(d, "description"),
-        context == null ? "." : GoPath.context(context),
-        contexts,
-        dockerfile == null ? "Dockerfile" : dockerfile,
-        string(d, "dockerfile-inline"),
-        string(d, "target"),
-        args(d),
-        stringMap(d, "labels"),
-        distinctStrings(d, "annotations"),
-        distinctStrings(d, "tags"),
-        platforms,
-        entries(d, "cache-from", OptionEntry.Kind.CACHE),
-        entries(d, "cache-to", OptionEntry.Kind.CACHE),
-        output,
-        entries(d, "secret", OptionEntry.Kind.SECRET),
-        entries(d, "ssh", OptionEntry.Kind.SSH),
-        entries(d, "attest", OptionEntry.Kind.ATTEST),
-        entitlements,
-        network,
-        bool(d, "no-cache"),
-        distinctStrings(d, "no-cache-filter"),
-        bool(d, "pull"),
-        string(d, "call"),
-        string(d, "shm-size"),
-        distinctStrings(d, "ulimits"),
-        stringMap(d, "extra-hosts"),
-        push,
-        stringList(own, "inherits", own.values.get("inherits")),
-        d.matrixOrigin);
   }
 
   // ---- groups
@@ -1144,7 +810,7 @@ public final class BakeEvaluator {
                 }
               }
               case "description" ->
-                  description = stringOf(evaluator.evaluate(a.expression(), root));
+                  description = TargetConversion.stringOf(evaluator.evaluate(a.expression(), root));
               default ->
                   diagnostics.add(
                       Diagnostic.warning(

@@ -469,6 +469,25 @@ public final class BakeEvaluator {
     if (cached != null) {
       return Optional.of(cached);
     }
+    if (!targetBlocks.containsKey(name) && !drafts.containsKey(name)) {
+      // Perhaps a name a matrix gives: expand the matrix targets not yet expanded.
+      for (Map.Entry<String, List<Block>> e : targetBlocks.entrySet()) {
+        if (!expanding.contains(e.getKey())
+            && e.getValue().stream().anyMatch(b -> b.body().attribute("matrix").isPresent())) {
+          ensureExpanded(e.getKey(), null);
+        }
+      }
+    }
+    if (targetBlocks.containsKey(name)
+        && targetBlocks.get(name).stream()
+            .allMatch(b -> b.body().attribute("matrix").isPresent())) {
+      throw new EvalError(
+          null,
+          "bake-unknown-target",
+          "target \""
+              + name
+              + "\" has a matrix, so it is a group of targets; refer to one of the names it gives");
+    }
     if (!targetBlocks.containsKey(name)) {
       TargetDraft d = drafts.get(name);
       if (d == null) {
@@ -643,6 +662,7 @@ public final class BakeEvaluator {
               "name requires matrix: target \"" + label + "\" has a name attribute but no matrix"));
       return;
     }
+    Set<String> given = new HashSet<>();
     for (Map<String, Value> combo : combos) {
       EvalContext ctx = combo.isEmpty() ? root : root.child(combo);
       String name = label;
@@ -662,6 +682,18 @@ public final class BakeEvaluator {
                 nameAt,
                 "bake-target-name",
                 "invalid target name \"" + name + "\": use letters, digits, '_' and '-'"));
+        continue;
+      }
+      if (!given.add(name) && nameAttr.isPresent()) {
+        diagnostics.add(
+            Diagnostic.error(
+                nameAt,
+                "bake-matrix",
+                "the matrix of target \""
+                    + label
+                    + "\" gives the name \""
+                    + name
+                    + "\" to more than one target"));
         continue;
       }
       TargetDraft own = new TargetDraft(name, b.location());
@@ -811,6 +843,12 @@ public final class BakeEvaluator {
               }
               case "description" ->
                   description = TargetConversion.stringOf(evaluator.evaluate(a.expression(), root));
+              case "name", "matrix" ->
+                  diagnostics.add(
+                      Diagnostic.error(
+                          a.location(),
+                          "bake-group",
+                          a.name() + " is not supported for groups, only for targets"));
               default ->
                   diagnostics.add(
                       Diagnostic.warning(

@@ -75,29 +75,50 @@ public final class JsonSyntax {
     for (Map.Entry<?, ?> e : top.entrySet()) {
       String key = (String) e.getKey();
       Node n = (Node) e.getValue();
-      if (BLOCK_TYPES.contains(key) && n.value() instanceof Map<?, ?> labelled) {
-        for (Map.Entry<?, ?> b : labelled.entrySet()) {
-          Node bn = (Node) b.getValue();
-          if (!(bn.value() instanceof Map<?, ?> body)) {
+      if (BLOCK_TYPES.contains(key)
+          && (n.value() instanceof Map<?, ?> || n.value() instanceof List<?>)) {
+        // HCL's JSON syntax also allows arrays of objects at both levels.
+        for (Node labelledNode : elements(n)) {
+          if (!(labelledNode.value() instanceof Map<?, ?> labelled)) {
             diags.add(
                 Diagnostic.error(
-                    bn.location(),
-                    "hcl-syntax",
-                    key + " \"" + b.getKey() + "\" must be an object"));
+                    labelledNode.location(), "hcl-syntax", key + " must be an object"));
             continue;
           }
-          blocks.add(
-              new Block(
-                  key,
-                  List.of((String) b.getKey()),
-                  js.body(body, bn.location(), diags),
-                  bn.location()));
+          for (Map.Entry<?, ?> b : labelled.entrySet()) {
+            for (Node bn : elements((Node) b.getValue())) {
+              if (!(bn.value() instanceof Map<?, ?> body)) {
+                diags.add(
+                    Diagnostic.error(
+                        bn.location(),
+                        "hcl-syntax",
+                        key + " \"" + b.getKey() + "\" must be an object"));
+                continue;
+              }
+              blocks.add(
+                  new Block(
+                      key,
+                      List.of((String) b.getKey()),
+                      js.body(body, bn.location(), diags),
+                      bn.location()));
+            }
+          }
         }
       } else {
         attrs.add(new Attribute(key, js.expression(n, diags), n.location()));
       }
     }
     return ParseResult.of(new Body(attrs, blocks, file.at(1, 1)), diags);
+  }
+
+  private static List<Node> elements(Node n) {
+    List<Node> out = new ArrayList<>();
+    if (n.value() instanceof List<?> l) {
+      l.forEach(o -> out.add((Node) o));
+    } else {
+      out.add(n);
+    }
+    return out;
   }
 
   private static ParseResult<Body> failed(SourceFile file, Location at, String message) {

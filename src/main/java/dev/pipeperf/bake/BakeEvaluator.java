@@ -394,6 +394,14 @@ public final class BakeEvaluator {
     String name = fb.labels().get(0);
     List<String> params = new ArrayList<>();
     Optional<Attribute> p = fb.body().attribute("params");
+    if (p.isEmpty()) {
+      diagnostics.add(
+          Diagnostic.error(
+              fb.location(),
+              "bake-function",
+              "function \"" + name + "\" has no params attribute (write params = [] for none)"));
+      return Optional.empty();
+    }
     if (p.isPresent()) {
       if (!(p.get().expression() instanceof Expression.Tuple t)) {
         diagnostics.add(

@@ -123,8 +123,12 @@ final class TargetConversion {
     return args;
   }
 
+  /** As buildx's normalisation: duplicates and empty strings dropped ({@code c ? "x" : ""}). */
   List<String> distinctStrings(TargetDraft d, String attr) {
-    return new ArrayList<>(new LinkedHashSet<>(stringList(d, attr, d.values.get(attr))));
+    List<String> out =
+        new ArrayList<>(new LinkedHashSet<>(stringList(d, attr, d.values.get(attr))));
+    out.removeIf(String::isEmpty);
+    return out;
   }
 
   List<Map<String, String>> entries(TargetDraft d, String attr, OptionEntry.Kind kind) {

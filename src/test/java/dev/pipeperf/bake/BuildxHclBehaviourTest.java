@@ -352,4 +352,29 @@ class BuildxHclBehaviourTest {
             "variable \"FOO\" { default = BAR }\nvariable \"FOO2\" { default = FOO }\nvariable \"BAR\" { default = FOO }\ntarget \"app\" {}\n");
     assertThat(r.diagnostics()).extracting(Diagnostic::code).contains("bake-variable-cycle");
   }
+
+  @Test
+  void functionsNeedParamsAndEmptyListEntriesAreDropped() {
+    ParseResult<BakeDefinition> noParams =
+        eval(
+            Map.of(),
+            "function \"foo\" {\n  result = \"bar\"\n}\ntarget \"t\" { args = { test = foo() } }\n");
+    assertThat(noParams.diagnostics()).extracting(Diagnostic::code).contains("bake-function");
+    BakeDefinition def =
+        ok(
+            Map.of(),
+            """
+            variable "APP_VERSIONS" { default = ["1.42.4", "1.42.3"] }
+            target "default" {
+              matrix = { app_version = APP_VERSIONS }
+              name = "app-${replace(app_version, ".", "-")}"
+              tags = [
+                "app:${app_version}",
+                indexof(APP_VERSIONS, app_version) == 0 ? "app:latest" : "",
+              ]
+            }
+            """);
+    assertThat(target(def, "app-1-42-4").tags()).containsExactly("app:1.42.4", "app:latest");
+    assertThat(target(def, "app-1-42-3").tags()).containsExactly("app:1.42.3");
+  }
 }

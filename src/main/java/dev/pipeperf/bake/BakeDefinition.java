@@ -43,6 +43,23 @@ public record BakeDefinition(
     return out;
   }
 
+  /**
+   * The requested names that are neither a target nor a group (with none requested: {@code
+   * default}, when the files define neither a default group nor a default target). buildx refuses
+   * to build these ("failed to find target").
+   */
+  public List<String> unknownNames(List<String> namesOrGroups) {
+    List<String> names =
+        namesOrGroups == null || namesOrGroups.isEmpty() ? List.of("default") : namesOrGroups;
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      if (!targets.containsKey(n) && !groups.containsKey(n) && !out.contains(n)) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
   private void expand(String name, List<String> out, Set<String> seenGroups) {
     BakeGroup g = groups.get(name);
     if (g != null) {

@@ -419,4 +419,22 @@ class BakeEvaluatorTest {
         .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     assertThat(a.args()).isEqualTo(b.args());
   }
+
+  @Test
+  void printGroupsFollowBuildxReadTargets() {
+    BakeDefinition def =
+        ok(
+            """
+            target "webDEP" { args = { VAR_INHERITED = "webDEP" } }
+            target "webapp" {
+              inherits = ["webDEP"]
+              dockerfile = "Dockerfile.webapp"
+            }
+            """);
+    assertThat(BakePrint.toTree(def, List.of("webapp", "webDEP")).path("group").toString())
+        .isEqualTo("{\"default\":{\"targets\":[\"webDEP\",\"webapp\"]}}");
+    assertThat(def.unknownNames(List.of())).containsExactly("default");
+    assertThat(def.unknownNames(List.of("webapp", "nope"))).containsExactly("nope");
+    assertThat(def.targets().get("webapp").args()).containsEntry("VAR_INHERITED", "webDEP");
+  }
 }

@@ -654,7 +654,9 @@ public final class Parser {
     if (at[0] < items.size() && items.get(at[0]) instanceof Directive d) {
       throw new SyntaxError(d.location(), "unexpected %{" + d.keyword() + "}");
     }
-    if (result instanceof Template t && t.parts().stream().allMatch(x -> x instanceof Literal)) {
+    if (result instanceof Template t
+        && t.parts().stream()
+            .allMatch(x -> x instanceof Literal l && l.value() instanceof Value.Str)) {
       // A template without sequences is just a string.
       StringBuilder sb = new StringBuilder();
       t.parts().forEach(x -> sb.append(((Value.Str) ((Literal) x).value()).value()));

@@ -18,9 +18,12 @@ import java.util.List;
  * @param stages the needed stages, in file order
  * @param contextUpload sending the context to BuildKit (cold and warm alike: a CI builder starts
  *     empty)
- * @param cacheImportCold, cacheImportWarm importing the cache (zero without a backend)
+ * @param cacheImportCold importing the cache on a cold build (nothing to import: zero)
+ * @param cacheImportWarm importing the cache on a warm build (zero without a backend)
  * @param cacheExport exporting the cache (zero without a backend)
- * @param pushCold, pushWarm exporting the image and pushing it; zero when no push was asked for
+ * @param pushCold exporting the image and pushing all of it; zero when no push was asked for
+ * @param pushWarm exporting the image and pushing the changed layers (all of them without a
+ *     backend); zero when no push was asked for
  */
 public record BuildEstimate(
     String dockerfile,

@@ -1,7 +1,11 @@
 package dev.pipeperf.cli;
 
 import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.report.GithubRenderer;
+import dev.pipeperf.report.HtmlRenderer;
 import dev.pipeperf.report.JsonRenderer;
+import dev.pipeperf.report.MarkdownRenderer;
+import dev.pipeperf.report.SarifRenderer;
 import dev.pipeperf.report.TextRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,13 +19,19 @@ import picocli.CommandLine.ParentCommand;
 /** {@code pipeperf analyze [PATH]}: the terminal summary (or JSON) of a repository's pipeline. */
 @Command(
     name = "analyze",
-    description = "Critical path, job timeline and diagnostics of a repository's CI pipeline.",
+    description =
+        "Critical path, job timeline, cost and findings of a repository's CI pipeline (text, json,"
+            + " markdown, sarif, github annotations or html).",
     mixinStandardHelpOptions = true)
 final class AnalyzeCommand implements Callable<Integer> {
 
   enum Format {
     text,
-    json
+    json,
+    markdown,
+    sarif,
+    github,
+    html
   }
 
   @ParentCommand Main main;
@@ -47,15 +57,24 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (common.quiet && common.output == null) {
       return ExitCodes.OK;
     }
-    main.write(common.output, out -> render(result, out));
+    boolean colour = common.output == null && main.terminal().colour();
+    main.write(common.output, out -> render(result, format, colour, main, out));
+    if (format == Format.github) {
+      main.appendStepSummary(result);
+    }
     return ExitCodes.OK;
   }
 
-  private void render(AnalysisResult result, PrintWriter out) {
+  /** Renders a result in a format; shared with {@code report}. */
+  static void render(
+      AnalysisResult result, Format format, boolean colour, Main main, PrintWriter out) {
     switch (format) {
       case json -> new JsonRenderer().render(result, out);
-      case text ->
-          new TextRenderer(common.output == null && main.terminal().colour()).render(result, out);
+      case text -> new TextRenderer(colour).render(result, out);
+      case markdown -> MarkdownRenderer.render(result, out);
+      case sarif -> SarifRenderer.render(result, out);
+      case github -> GithubRenderer.render(result, out);
+      case html -> HtmlRenderer.render(result, out);
     }
   }
 }

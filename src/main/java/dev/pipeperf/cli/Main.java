@@ -26,7 +26,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Tells why a CI pipeline is slow and expensive, and what to change.",
-    subcommands = {AnalyzeCommand.class, GraphCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      AnalyzeCommand.class,
+      ReportCommand.class,
+      GraphCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
 
   @Option(
@@ -152,6 +157,28 @@ public final class Main {
       }
     } catch (IOException e) {
       throw new UserError("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * With {@code --format github}: appends the markdown report to the file {@code
+   * $GITHUB_STEP_SUMMARY} names, when it is set (GitHub shows it on the run's summary page).
+   */
+  void appendStepSummary(AnalysisResult result) {
+    String file = terminal.env().get("GITHUB_STEP_SUMMARY");
+    if (file == null || file.isBlank()) {
+      return;
+    }
+    try (Writer w =
+            Files.newBufferedWriter(
+                Path.of(file),
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        PrintWriter pw = new PrintWriter(w)) {
+      dev.pipeperf.report.MarkdownRenderer.render(result, pw);
+    } catch (IOException e) {
+      throw new UserError("cannot write $GITHUB_STEP_SUMMARY " + file + ": " + e.getMessage());
     }
   }
 

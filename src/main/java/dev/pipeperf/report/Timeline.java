@@ -38,7 +38,14 @@ public record Timeline(
 
   /** The timelines of the workflows the result reports, in file order. */
   public static List<Timeline> of(AnalysisResult result) {
-    CriticalPath cp = result.schedule();
+    return of(result, result.schedule());
+  }
+
+  /**
+   * The timelines of the reported workflows in another schedule of the same graph (the optimised
+   * one, a phase of the plan).
+   */
+  public static List<Timeline> of(AnalysisResult result, CriticalPath cp) {
     Map<JobInstance, CriticalPath.JobTiming> timings = new IdentityHashMap<>();
     for (CriticalPath.JobTiming t : cp.jobTimings()) {
       timings.put(t.job(), t);

@@ -1,0 +1,135 @@
+package dev.pipeperf.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.Version;
+import dev.pipeperf.rules.Finding;
+import dev.pipeperf.rules.RuleCatalog;
+import dev.pipeperf.source.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: every rule with its help (the rule's explanation), every
+ * finding as a result with its region and a fingerprint that survives unrelated edits.
+ */
+public final class SarifRenderer {
+
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String INFO_URI = "https://github.com/pipeperf/pipeperf";
+
+  private SarifRenderer() {}
+
+  public static void render(AnalysisResult result, PrintWriter out) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    try {
+      out.println(mapper.writeValueAsString(tree(result, mapper)));
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The SARIF log as a JSON tree. */
+  public static ObjectNode tree(AnalysisResult result, ObjectMapper mapper) {
+    ObjectNode root = mapper.createObjectNode();
+    root.put("$schema", SCHEMA);
+    root.put("version", "2.1.0");
+    ObjectNode run = root.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "pipeperf");
+    driver.put("version", Version.current());
+    driver.put("semanticVersion", Version.current().replaceAll("[^0-9A-Za-z.+-]", ""));
+    driver.put("informationUri", INFO_URI);
+    ArrayNode rules = driver.putArray("rules");
+    Map<String, Integer> index = new LinkedHashMap<>();
+    for (RuleCatalog.Entry e : RuleCatalog.entries()) {
+      index.put(e.info().id(), index.size());
+      ObjectNode r = rules.addObject();
+      r.put("id", e.info().id());
+      r.put("name", e.info().name());
+      r.putObject("shortDescription").put("text", e.info().summary());
+      String explanation = e.explanation().isBlank() ? e.info().summary() : e.explanation().strip();
+      r.putObject("fullDescription").put("text", firstParagraph(explanation));
+      ObjectNode help = r.putObject("help");
+      help.put("text", explanation);
+      help.put("markdown", explanation);
+      r.putObject("defaultConfiguration").put("level", level(e.info().severity()));
+      ObjectNode props = r.putObject("properties");
+      props.put("severity", e.info().severity().word());
+      props.put("effort", e.info().effort().word());
+      props.putArray("tags").add("performance").add("ci");
+    }
+    ArrayNode results = run.putArray("results");
+    for (Finding f : result.rankedFindings().stream().sorted().toList()) {
+      ObjectNode r = results.addObject();
+      r.put("ruleId", f.ruleId());
+      Integer i = index.get(f.ruleId());
+      if (i != null) {
+        r.put("ruleIndex", i);
+      }
+      r.put("level", level(f.severity()));
+      String saves = TextRenderer.describe(f.saving());
+      r.putObject("message")
+          .put(
+              "text",
+              f.message()
+                  + (saves.isEmpty() ? "" : "; fixing it saves " + saves)
+                  + ".\nFix: "
+                  + f.fix());
+      ObjectNode phys = r.putArray("locations").addObject().putObject("physicalLocation");
+      ObjectNode artifact = phys.putObject("artifactLocation");
+      artifact.put("uri", f.location().file());
+      artifact.put("uriBaseId", "%SRCROOT%");
+      if (f.location().line() > 0) {
+        ObjectNode region = phys.putObject("region");
+        region.put("startLine", f.location().line());
+        if (f.location().column() > 0) {
+          region.put("startColumn", f.location().column());
+        }
+      }
+      r.putObject("partialFingerprints").put("pipeperf/v1", f.fingerprint());
+      ObjectNode props = r.putObject("properties");
+      props.put("severity", f.severity().word());
+      props.put("effort", f.effort().word());
+      props.put("effortHours", f.effortHours());
+      props.put("criticalPathSavedSeconds", Math.round(f.saving().criticalPathPerRun().high()));
+      if (f.workflow() != null) {
+        props.put("workflow", f.workflow());
+      }
+    }
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    invocation.put("executionSuccessful", true);
+    run.putObject("originalUriBaseIds")
+        .putObject("%SRCROOT%")
+        .putObject("description")
+        .put("text", "The analysed repository's root");
+    run.put("columnKind", "unicodeCodePoints");
+    return root;
+  }
+
+  /** SARIF level: blocker/high → error, medium → warning, low/info → note. */
+  public static String level(Severity s) {
+    return switch (s) {
+      case BLOCKER, HIGH -> "error";
+      case MEDIUM -> "warning";
+      case LOW, INFO -> "note";
+    };
+  }
+
+  private static String firstParagraph(String markdown) {
+    for (String p : markdown.split("\n\\s*\n")) {
+      String t = p.strip();
+      if (!t.isEmpty() && !t.startsWith("#")) {
+        return t.replace('\n', ' ');
+      }
+    }
+    return markdown.strip();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.pipeperf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.pipeperf.AnalysisResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SARIF report against the official OASIS SARIF 2.1.0 schema (draft-04), from the shared corpus
+ * when it is present.
+ */
+class SarifSchemaTest {
+
+  static final Path SCHEMA = Path.of("../shared/corpus/schemas/sarif-schema-2.1.0.json");
+
+  static Schema schema() throws IOException {
+    Assumptions.assumeTrue(
+        Files.isRegularFile(SCHEMA),
+        "skipped: the SARIF schema is not at " + SCHEMA.toAbsolutePath().normalize());
+    String text = Files.readString(SCHEMA);
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+        .getSchema(text, InputFormat.JSON);
+  }
+
+  @Test
+  void theSeed004SarifIsValidSarif210() throws IOException {
+    Schema schema = schema();
+    AnalysisResult result = ReportGoldenTest.analyse("seed-004-monorepo");
+    String sarif = ReportGoldenTest.render(result, SarifRenderer::render);
+    List<Error> errors = schema.validate(sarif, InputFormat.JSON);
+    assertThat(errors).isEmpty();
+    JsonNode root = new ObjectMapper().readTree(sarif);
+    JsonNode run = root.get("runs").get(0);
+    assertThat(run.get("results").size()).isEqualTo(result.rankedFindings().size());
+    JsonNode first = run.get("results").get(0);
+    assertThat(
+            first
+                .get("locations")
+                .get(0)
+                .get("physicalLocation")
+                .get("region")
+                .get("startLine")
+                .asInt())
+        .isPositive();
+    assertThat(first.get("partialFingerprints").fieldNames().hasNext()).isTrue();
+    assertThat(run.get("invocations").get(0).get("executionSuccessful").asBoolean()).isTrue();
+  }
+
+  @Test
+  void anInvalidLogIsRejected() throws IOException {
+    Schema schema = schema();
+    List<Error> errors =
+        schema.validate(
+            "{\"version\": \"2.1.0\", \"runs\": [{\"results\": [{\"level\": \"fatal\"}]}]}",
+            InputFormat.JSON);
+    assertThat(errors).isNotEmpty();
+  }
+
+  @Test
+  void severitiesMapToSarifLevels() {
+    assertThat(SarifRenderer.level(dev.pipeperf.source.Severity.BLOCKER)).isEqualTo("error");
+    assertThat(SarifRenderer.level(dev.pipeperf.source.Severity.HIGH)).isEqualTo("error");
+    assertThat(SarifRenderer.level(dev.pipeperf.source.Severity.MEDIUM)).isEqualTo("warning");
+    assertThat(SarifRenderer.level(dev.pipeperf.source.Severity.LOW)).isEqualTo("note");
+    assertThat(SarifRenderer.level(dev.pipeperf.source.Severity.INFO)).isEqualTo("note");
+  }
+}

@@ -90,6 +90,7 @@ public final class JsonRenderer {
         location(o, n.location());
       }
     }
+    findings(root, result);
     ArrayNode diags = root.putArray("diagnostics");
     for (Diagnostic d : result.diagnostics()) {
       ObjectNode o = diags.addObject();
@@ -99,6 +100,88 @@ public final class JsonRenderer {
       o.put("message", d.message());
     }
     return root;
+  }
+
+  /**
+   * The findings, good practices, verdict, optimised critical paths and the phased plan: the
+   * numbers the markdown and HTML reports show.
+   */
+  private void findings(ObjectNode root, AnalysisResult result) {
+    Verdict verdict = Verdict.of(result);
+    ObjectNode v = root.putObject("verdict");
+    v.put("decision", verdict.decision().name());
+    v.put("score", verdict.score());
+    v.put("formula", Verdict.FORMULA);
+    ArrayNode reasons = v.putArray("reasons");
+    verdict.reasons().forEach(reasons::add);
+    ArrayNode findings = root.putArray("findings");
+    for (Verdict.Deduction d : verdict.deductions()) {
+      var f = d.finding();
+      ObjectNode o = findings.addObject();
+      o.put("ruleId", f.ruleId());
+      o.put("rule", f.ruleName());
+      o.put("severity", f.severity().word());
+      location(o, f.location());
+      o.put("message", f.message());
+      o.put("fix", f.fix());
+      o.put("effort", f.effort().word());
+      o.put("effortHours", f.effortHours());
+      o.put("phase", PhasePlan.phaseOf(f));
+      if (f.workflow() != null) {
+        o.put("workflow", f.workflow());
+      }
+      ObjectNode saving = o.putObject("saving");
+      saving.set("criticalPathPerRun", range(f.saving().criticalPathPerRun()));
+      saving.set("billableMinutesPerMonth", amount(f.saving().billableMinutes()));
+      saving.set("runnerDollarsPerMonth", amount(f.saving().runnerDollars()));
+      saving.set("developerHoursPerMonth", amount(f.saving().developerHours()));
+      saving.set("developerDollarsPerMonth", amount(f.saving().developerDollars()));
+      o.put("scoreDeduction", Math.round(d.total() * 100) / 100.0);
+      o.put("fingerprint", f.fingerprint());
+    }
+    ArrayNode practices = root.putArray("practices");
+    for (var p : result.rules().practices()) {
+      ObjectNode o = practices.addObject();
+      o.put("id", p.id());
+      o.put("what", p.what());
+      location(o, p.location());
+    }
+    ObjectNode optimised = root.putObject("optimised");
+    for (Timeline t : Timeline.of(result, result.rules().optimised())) {
+      ObjectNode o = optimised.putObject(t.workflow().path());
+      o.set("criticalPath", range(t.path().length()));
+      WorkflowCost c = result.rules().optimisedCosts().get(t.workflow().path());
+      if (c != null) {
+        o.set("billableMinutesPerRun", amount(c.perRun().minutes()));
+        o.set("runnerDollarsPerMonth", amount(c.monthly().runnerDollars()));
+        o.set("waitingHoursPerMonth", amount(c.monthly().waitingHours()));
+      }
+    }
+    ArrayNode phases = root.putArray("phases");
+    for (PhasePlan.Phase p : PhasePlan.of(result).phases()) {
+      ObjectNode o = phases.addObject();
+      o.put("phase", p.number());
+      o.put("effort", p.effort().word());
+      o.put("findings", p.findings().size());
+      o.put("effortHours", p.effortHours());
+      o.put("cumulativeEffortHours", p.cumulativeEffortHours());
+      ObjectNode paths = o.putObject("criticalPath");
+      p.after().forEach((w, c) -> paths.set(w, range(c.criticalPath())));
+      o.set("waitingHoursSavedPerMonth", amount(p.hoursSavedPerMonth()));
+      o.set("billableMinutesSavedPerMonth", amount(p.billableMinutesSavedPerMonth()));
+      o.set("dollarsSavedPerMonth", amount(p.dollarsSavedPerMonth()));
+      if (!p.breakEven().never()) {
+        // high is null when the pessimistic case never breaks even
+        ObjectNode months = o.putObject("breakEvenMonths");
+        months.put("low", Math.round(p.breakEven().months().low() * 100) / 100.0);
+        double high = p.breakEven().months().high();
+        if (Double.isInfinite(high)) {
+          months.putNull("high");
+        } else {
+          months.put("high", Math.round(high * 100) / 100.0);
+        }
+      }
+    }
   }
 
   private ObjectNode cost(WorkflowCost c, AnalysisResult result) {

@@ -126,8 +126,7 @@ public final class HtmlRenderer {
               + optimised.get(i).path().length().formatMinutes(),
           t.workflow().displayName() + ": critical path now → with every fix");
     }
-    int findings =
-        (int) result.rankedFindings().stream().filter(f -> !f.ruleId().equals("PP000")).count();
+    int findings = result.rankedFindings().size();
     card("", String.valueOf(findings), "findings");
     out.println("</div>");
     out.println("<p class=\"legend\">" + esc(Verdict.FORMULA) + "</p>");
@@ -475,8 +474,7 @@ public final class HtmlRenderer {
   }
 
   private void findingsTable() {
-    List<Finding> findings =
-        result.rankedFindings().stream().filter(f -> !f.ruleId().equals("PP000")).toList();
+    List<Finding> findings = result.rankedFindings();
     if (findings.isEmpty()) {
       out.println("<p>No findings.</p>");
       return;

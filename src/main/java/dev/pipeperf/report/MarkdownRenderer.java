@@ -57,8 +57,7 @@ public final class MarkdownRenderer {
   private MarkdownRenderer(AnalysisResult result, PrintWriter out) {
     this.result = result;
     this.out = out;
-    this.findings =
-        result.rankedFindings().stream().filter(f -> !f.ruleId().equals("PP000")).toList();
+    this.findings = result.rankedFindings();
     this.verdict = Verdict.of(result);
     this.plan = PhasePlan.of(result);
     this.current = Timeline.of(result);
@@ -85,6 +84,7 @@ public final class MarkdownRenderer {
     costSavings();
     keyFiles();
     approvalConditions();
+    finalRecommendation();
     nextSteps();
     out.println();
     out.println("---");
@@ -129,7 +129,6 @@ public final class MarkdownRenderer {
 
   private void executiveSummary() {
     section("Executive summary");
-    List<Finding> blockers = bySeverity(Severity.BLOCKER);
     String condition = "";
     if (!verdict.mustFix().isEmpty()) {
       double hours = verdict.mustFix().stream().mapToDouble(Finding::effortHours).sum();
@@ -153,6 +152,25 @@ public final class MarkdownRenderer {
       out.println("- " + r);
     }
     out.println();
+    if (current.isEmpty()) {
+      out.println(
+          result.workflowFilter() != null
+              ? "No workflow matches --workflow " + result.workflowFilter() + "."
+              : "No workflows found under .github/workflows.");
+    } else {
+      workflowTable();
+    }
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "%d finding%s: %s.%n",
+        findings.size(),
+        plural(findings.size()),
+        severityCounts());
+    blockerList();
+  }
+
+  private void workflowTable() {
     out.println(
         "| workflow | critical path now | with every fix | billable min/run | cost/month |");
     out.println("|---|---|---|---|---|");
@@ -172,13 +190,10 @@ public final class MarkdownRenderer {
           c == null ? "-" : c.perRun().minutes().format(),
           c == null ? "-" : c.monthly().totalDollars().formatDollars());
     }
-    out.println();
-    out.printf(
-        Locale.ROOT,
-        "%d finding%s: %s.%n",
-        findings.size(),
-        plural(findings.size()),
-        severityCounts());
+  }
+
+  private void blockerList() {
+    List<Finding> blockers = bySeverity(Severity.BLOCKER);
     if (!blockers.isEmpty()) {
       out.println();
       out.println("**Blocking issue" + (blockers.size() == 1 ? "" : "s") + ":**");
@@ -503,6 +518,57 @@ public final class MarkdownRenderer {
     if (shown == 0 && lows.isEmpty()) {
       out.println("- nothing");
     }
+  }
+
+  private void finalRecommendation() {
+    section("Final recommendation");
+    double hours = verdict.mustFix().stream().mapToDouble(Finding::effortHours).sum();
+    switch (verdict.decision()) {
+      case APPROVED -> out.println("**✅ APPROVE.** No blocker or high-severity finding.");
+      case CONDITIONALLY_APPROVED ->
+          out.println(
+              verdict.mustFix().isEmpty()
+                  ? "**✅ APPROVE**, and schedule the high-severity fixes below."
+                  : "**✅ APPROVE after the blocking fix"
+                      + (verdict.mustFix().size() == 1 ? "" : "es")
+                      + "** (about "
+                      + hours(hours)
+                      + ").");
+      case CHANGES_REQUIRED ->
+          out.println("**🔴 DO NOT APPROVE YET:** " + String.join("; ", verdict.reasons()) + ".");
+    }
+    out.println();
+    out.println("With every fix applied, the pipeline delivers:");
+    for (Timeline t : current) {
+      String w = t.workflow().path();
+      CriticalPath.WorkflowPath after = result.rules().optimised().path(w);
+      WorkflowCost before = result.costs().get(w);
+      WorkflowCost cost = result.rules().optimisedCosts().get(w);
+      if (after == null || before == null || cost == null) {
+        continue;
+      }
+      out.printf(
+          Locale.ROOT,
+          "- %s: critical path %s → %s%s, %s a month saved%n",
+          t.workflow().displayName(),
+          t.path().length().formatMinutes(),
+          after.length().formatMinutes(),
+          change(t.path().length(), after.length()),
+          signedDollars(
+              before.monthly().totalDollars().minusSigned(cost.monthly().totalDollars())));
+    }
+    boolean easy = verdict.mustFix().stream().allMatch(f -> f.effort() == Effort.LOW);
+    boolean observed = !result.observations().workflows().isEmpty();
+    out.println();
+    out.println(
+        "Risk level: "
+            + (easy
+                ? "LOW (the required fixes are low effort)"
+                : "MEDIUM (a required fix is not low effort)")
+            + " · Confidence: "
+            + (observed
+                ? "HIGH (durations from observed runs)"
+                : "MEDIUM (durations estimated; pass --timings for observed ones)"));
   }
 
   private void nextSteps() {

@@ -61,8 +61,7 @@ public record PhasePlan(List<Phase> phases) {
 
   public static PhasePlan of(AnalysisResult result) {
     PipelineGraph graph = result.graph();
-    List<Finding> findings =
-        result.rankedFindings().stream().filter(f -> !f.ruleId().equals("PP000")).toList();
+    List<Finding> findings = result.rankedFindings();
     List<Phase> phases = new ArrayList<>();
     List<GraphEdit> edits = new ArrayList<>();
     Amount avoidedMinutes = Amount.ZERO;

@@ -123,6 +123,17 @@ final class TargetConversion {
     return args;
   }
 
+  private static Map<String, dev.pipeperf.source.Location> attributeLocations(TargetDraft d) {
+    Map<String, dev.pipeperf.source.Location> out = new TreeMap<>();
+    d.locations.forEach(
+        (k, v) -> {
+          if (v != null && !k.equals("inherits")) {
+            out.put(k, v);
+          }
+        });
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
   /** As buildx's normalisation: duplicates and empty strings dropped ({@code c ? "x" : ""}). */
   List<String> distinctStrings(TargetDraft d, String attr) {
     List<String> out =
@@ -224,6 +235,7 @@ final class TargetConversion {
         stringMap(d, "extra-hosts"),
         push,
         stringList(own, "inherits", own.values.get("inherits")),
-        d.matrixOrigin);
+        d.matrixOrigin,
+        attributeLocations(d));
   }
 }

@@ -19,8 +19,10 @@ import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.source.Location;
 import dev.pipeperf.source.ParseResult;
 import dev.pipeperf.source.SourceFile;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -191,16 +193,16 @@ public final class BakeEvaluator {
    * The time {@code timestamp()} answers: {@code SOURCE_DATE_EPOCH} when the environment sets it
    * (as reproducible builds do), else now.
    */
-  private java.time.Instant clock() {
+  private Instant clock() {
     String epoch = env.get("SOURCE_DATE_EPOCH");
     if (epoch != null) {
       try {
-        return java.time.Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
+        return Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
       } catch (NumberFormatException e) {
         // Not a number: fall back to the current time, as buildx would not use it either.
       }
     }
-    return java.time.Instant.now();
+    return Instant.now();
   }
 
   // ---- collecting blocks from files
@@ -783,7 +785,7 @@ public final class BakeEvaluator {
       Location at = own.locations.getOrDefault("inherits", own.location);
       if (stack.contains(parent)) {
         List<String> chain = new ArrayList<>(stack);
-        java.util.Collections.reverse(chain);
+        Collections.reverse(chain);
         chain = chain.subList(chain.indexOf(parent), chain.size());
         diagnostics.add(
             Diagnostic.error(

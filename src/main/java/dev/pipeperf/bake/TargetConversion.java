@@ -5,7 +5,9 @@ import dev.pipeperf.bake.hcl.EvalError;
 import dev.pipeperf.bake.hcl.Json;
 import dev.pipeperf.bake.hcl.Value;
 import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.source.Location;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,15 +125,15 @@ final class TargetConversion {
     return args;
   }
 
-  private static Map<String, dev.pipeperf.source.Location> attributeLocations(TargetDraft d) {
-    Map<String, dev.pipeperf.source.Location> out = new TreeMap<>();
+  private static Map<String, Location> attributeLocations(TargetDraft d) {
+    Map<String, Location> out = new TreeMap<>();
     d.locations.forEach(
         (k, v) -> {
           if (v != null && !k.equals("inherits")) {
             out.put(k, v);
           }
         });
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   /** As buildx's normalisation: duplicates and empty strings dropped ({@code c ? "x" : ""}). */

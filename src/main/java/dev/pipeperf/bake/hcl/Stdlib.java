@@ -27,11 +27,13 @@ import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -50,11 +52,11 @@ public final class Stdlib {
 
   private final Map<String, HclFunction> functions = new HashMap<>();
   private final Instant now;
-  private final java.util.Random random;
+  private final Random random;
 
   private Stdlib(Instant now, long seed) {
     this.now = now;
-    this.random = new java.util.Random(seed);
+    this.random = new Random(seed);
   }
 
   /** A fresh map of all standard functions by name; {@code timestamp()} is the current time. */
@@ -726,7 +728,7 @@ public final class Stdlib {
         1,
         (a, e) -> {
           List<Value> l = new ArrayList<>(toList(a.get(0)));
-          java.util.Collections.reverse(l);
+          Collections.reverse(l);
           return Value.tuple(l);
         });
     fixed(
@@ -749,7 +751,7 @@ public final class Stdlib {
           for (Value v : toList(a.get(0))) {
             l.add(toStr(v));
           }
-          java.util.Collections.sort(l);
+          Collections.sort(l);
           return Value.tuple(l.stream().map(Value::str).toList());
         });
     fixed(

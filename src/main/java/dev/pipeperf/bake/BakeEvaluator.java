@@ -319,15 +319,12 @@ public final class BakeEvaluator {
       String json = env.get(name + "_JSON");
       if (type != null && json != null && !variables.containsKey(name + "_JSON")) {
         try {
-          v = Json.decode(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          v = Json.parse(json);
+        } catch (EvalError e) {
           throw new EvalError(
               vb.location(),
               "bake-variable-env",
-              "environment variable "
-                  + name
-                  + "_JSON is not valid JSON: "
-                  + e.getOriginalMessage());
+              "environment variable " + name + "_JSON is not valid JSON: " + e.getMessage());
         }
       } else if (env.containsKey(name)) {
         v = VariableTyping.fromEnvironment(name, env.get(name), type, v, vb.location());

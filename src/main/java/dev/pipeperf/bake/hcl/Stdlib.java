@@ -7,9 +7,6 @@ import static dev.pipeperf.bake.hcl.Conversions.toMap;
 import static dev.pipeperf.bake.hcl.Conversions.toNum;
 import static dev.pipeperf.bake.hcl.Conversions.toStr;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -25,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -46,9 +44,6 @@ import java.util.regex.PatternSyntaxException;
  * shape, and {@code rsadecrypt} reports that it is not supported.
  */
 public final class Stdlib {
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private final Map<String, HclFunction> functions = new HashMap<>();
   private final Instant now;
@@ -928,9 +923,9 @@ public final class Stdlib {
         1,
         (a, e) -> {
           try {
-            return Json.decode(JSON.readTree(s(a, 0)));
-          } catch (JsonProcessingException ex) {
-            throw EvalError.of("not valid JSON: " + ex.getOriginalMessage());
+            return Json.parse(s(a, 0));
+          } catch (EvalError ex) {
+            throw EvalError.of("not valid JSON: " + ex.getMessage());
           }
         });
     fixed("csvdecode", 1, (a, e) -> Csv.decode(s(a, 0)));
@@ -1026,10 +1021,7 @@ public final class Stdlib {
   // ---- dates
 
   private void dates() {
-    fixed(
-        "timestamp",
-        0,
-        (a, e) -> Value.str(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+    fixed("timestamp", 0, (a, e) -> Value.str(now.truncatedTo(ChronoUnit.SECONDS).toString()));
     fixed("formatdate", 2, (a, e) -> Value.str(DateFormat.format(s(a, 0), parseTime(s(a, 1)))));
     fixed(
         "formattimestamp",

@@ -137,6 +137,7 @@ public final class BakeEvaluator {
     BakeEvaluator b = new BakeEvaluator(environment);
     BakeDefinition def = b.run(files);
     List<Diagnostic> sorted = new ArrayList<>(b.diagnostics);
+    sorted.sort(null);
     return ParseResult.of(def, sorted);
   }
 

@@ -970,11 +970,6 @@ public final class BakeEvaluator {
     return false;
   }
 
-  /** The evaluation context with every variable and function, for tests of single expressions. */
-  EvalContext rootContext() {
-    return root;
-  }
-
   /** Evaluates an expression with the variables and functions of {@code files}. */
   static ParseResult<Value> evaluateExpression(
       List<SourceFile> files, Map<String, String> env, Expression e) {

@@ -61,6 +61,7 @@ public final class TextRenderer {
       renderCost(result, t, out);
       renderObserved(result, t, out);
     }
+    renderPractices(result, out);
     renderFindings(result, out);
     if (!result.observations().unassignedRuns().isEmpty()) {
       out.println();
@@ -255,6 +256,18 @@ public final class TextRenderer {
     }
     if (!o.unmatchedInstances().isEmpty()) {
       out.println("    jobs with no observed timing: " + String.join(", ", o.unmatchedInstances()));
+    }
+  }
+
+  private void renderPractices(AnalysisResult result, PrintWriter out) {
+    List<dev.pipeperf.rules.Practice> practices = result.rules().practices();
+    if (practices.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(bold("already right") + " (" + practices.size() + ")");
+    for (dev.pipeperf.rules.Practice p : practices) {
+      out.println("  " + p.location() + "  " + p.what());
     }
   }
 

@@ -35,8 +35,38 @@ import java.util.Set;
     summary = "A single-stage Dockerfile ships its build toolchain in the runtime image")
 public final class MissingMultiStageRule implements Rule {
 
+  /** Image hygiene already in place: a non-root user, a health check. */
+  private static void practices(Dockerfile df, RuleContext ctx) {
+    if (df.stages().isEmpty()) {
+      return;
+    }
+    Stage last = df.stages().get(df.stages().size() - 1);
+    for (Instruction i : last.instructions()) {
+      if (i.is("USER") && !i.args().isEmpty() && !i.args().get(0).matches("(?i)root|0(:0)?")) {
+        ctx.practice(
+            "non-root-user",
+            i.location(),
+            df.path() + " runs as a non-root user (" + i.args().get(0) + ")");
+      }
+      if (i.is("HEALTHCHECK") && !i.args().isEmpty() && !i.args().get(0).equalsIgnoreCase("NONE")) {
+        ctx.practice("healthcheck", i.location(), df.path() + " has a HEALTHCHECK");
+      }
+    }
+    for (Stage s : df.stages()) {
+      for (Instruction i : s.instructions()) {
+        if (i.isRun()
+            && !i.mounts().isEmpty()
+            && i.mounts().stream().anyMatch(m -> "cache".equals(m.type()))) {
+          ctx.practice(
+              "cache-mount", i.location(), df.path() + " uses a BuildKit cache mount for installs");
+        }
+      }
+    }
+  }
+
   @Override
   public void visitDockerfile(Dockerfile df, RuleContext ctx) {
+    practices(df, ctx);
     if (df.stages().size() > 1) {
       boolean copiesFromBuilder =
           df.stages().stream()

@@ -39,7 +39,9 @@ public final class RedundantRetagJobRule implements Rule {
 
   @Override
   public void visitJob(Workflow w, Job job, RuleContext ctx) {
-    if (job.callsReusableWorkflow() || job.needs().isEmpty()) {
+    if (job.callsReusableWorkflow() || job.needs().isEmpty() || job.environment() != null) {
+      // A job in an environment is a gate (reviewers, wait timers, environment secrets): a
+      // promotion to prod after approval cannot move into the build.
       return;
     }
     List<Step> work = new ArrayList<>();

@@ -174,4 +174,60 @@ class RuleSavingsTest {
             "");
     assertThat(s).isEqualTo(Savings.NONE);
   }
+
+  @Test
+  void movingChecksToTheirOwnJobSavesTheirTimeAndBillsASecondSetUp() throws IOException {
+    Savings s =
+        saving(
+            "PP018",
+            """
+            on: [push]
+            jobs:
+              ci:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                  - name: lint
+                    run: ruff check .
+                  - name: types
+                    run: mypy src
+                  - name: tests
+                    run: pytest
+            """,
+            "durations:\n  steps:\n    ci/lint: 1m\n    ci/types: 3m\n    ci/tests: 10m\n");
+    // The 4 minutes of checks leave the critical path...
+    assertThat(s.criticalPathPerRun().low()).isCloseTo(240, within(1e-6));
+    assertThat(s.criticalPathPerRun().high()).isCloseTo(240, within(1e-6));
+    // ...and the new job bills them again, with a runner start-up and a checkout of its own.
+    assertThat(s.billableMinutes().low()).isNegative();
+    assertThat(s.billableMinutes().high()).isNotPositive();
+  }
+
+  @Test
+  void sendingFromTheProducingJobSavesTheRelayJob() throws IOException {
+    Savings s =
+        saving(
+            "PP019",
+            """
+            on: [push]
+            jobs:
+              test:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: pytest --cov --cov-report=xml
+                  - uses: actions/upload-artifact@v4
+                    with: {name: coverage, path: coverage.xml}
+              coverage:
+                needs: test
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/download-artifact@v4
+                    with: {name: coverage}
+                  - uses: codecov/codecov-action@v5
+            """,
+            "durations:\n  jobs:\n    test: 10m\n    coverage: 2m\n");
+    // The relay job's 2 minutes leave the run, less the upload that moves into test.
+    assertThat(s.criticalPathPerRun().high()).isPositive().isLessThanOrEqualTo(120);
+    assertThat(s.billableMinutes().high()).isPositive();
+  }
 }

@@ -30,6 +30,8 @@ import picocli.CommandLine.Option;
       AnalyzeCommand.class,
       ReportCommand.class,
       GraphCommand.class,
+      RulesCommand.class,
+      ExplainCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -444,17 +444,19 @@ public final class MarkdownRenderer {
           Verdict.formatScore(Verdict.score(ds)));
       out.println();
       for (Practice p : practices.getOrDefault(file, List.of())) {
-        out.printf(Locale.ROOT, "- ✅ %s (line %d)%n", p.what(), p.location().line());
+        out.println("- ✅ " + p.what() + atLine(p.location().line()));
       }
       for (Finding f : fs) {
-        out.printf(
-            Locale.ROOT,
-            "- %s %s %s: %s (line %d)%n",
-            mark(f.severity()),
-            f.severity().word(),
-            f.ruleId(),
-            f.message(),
-            f.location().line());
+        out.println(
+            "- "
+                + mark(f.severity())
+                + " "
+                + f.severity().word()
+                + " "
+                + f.ruleId()
+                + ": "
+                + f.message()
+                + atLine(f.location().line()));
       }
       if (fs.isEmpty() && practices.getOrDefault(file, List.of()).isEmpty()) {
         out.println("- no findings");
@@ -671,6 +673,10 @@ public final class MarkdownRenderer {
         old.put(e.job().key(), e);
       }
     }
+    int durations = 9;
+    for (Timeline.Entry e : sortedByStart(t)) {
+      durations = Math.max(durations, e.duration().format().length());
+    }
     for (Timeline.Entry e : sortedByStart(t)) {
       boolean crit = t.critical().contains(e);
       Timeline.Entry was = old.get(e.job().key());
@@ -689,7 +695,7 @@ public final class MarkdownRenderer {
               : TextRenderer.bar(e.start().high(), e.duration().high(), scale);
       out.printf(
           Locale.ROOT,
-          "  %-" + width + "s %9s %s %s%s%n",
+          "  %-" + width + "s %" + durations + "s %s %s%s%n",
           clip(e.job().displayName(), width),
           e.duration().format(),
           bar,
@@ -1176,6 +1182,10 @@ public final class MarkdownRenderer {
   }
 
   // ---- helpers ----
+
+  private static String atLine(int line) {
+    return line > 0 ? " (line " + line + ")" : "";
+  }
 
   private boolean highImpact(Finding f) {
     return Verdict.share(result, f) >= HIGH_IMPACT_SHARE

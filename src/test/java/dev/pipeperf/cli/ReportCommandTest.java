@@ -68,6 +68,30 @@ class ReportCommandTest {
   }
 
   @Test
+  void seed000IsConditionallyApprovedWithThePp010BlockerAndItsFix() throws IOException {
+    Path sample = Path.of("samples/seed-000-monorepo");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isDirectory(sample), "samples/seed-000-monorepo is not here yet");
+    Path file = tmp.resolve("VERDICT.md");
+    Cli r = Cli.run("report", sample.toString(), "-o", file.toString());
+    assertThat(r.code()).isZero();
+    String md = Files.readString(file);
+    assertThat(md)
+        .contains("**Status: ⚠️ CONDITIONALLY APPROVED**")
+        .contains("(with 1 blocking fix required")
+        .contains("### 1. 🔴 PP010 build-context-escape — `backend/pyproject.toml:55:1`")
+        .contains("`context: .`")
+        .contains("- ✅ Cloud Run deploy with startup CPU boost")
+        .contains("- ✅ multi-stage build")
+        .contains("**🔴 REQUIRES UPDATE — `backend/pyproject.toml`**")
+        .contains("**✅ APPROVED — `backend/Dockerfile`** · Score: 10/10")
+        .contains("**✅ APPROVE after the blocking fix**");
+    String must = md.substring(md.indexOf("**Must fix before approval:**"));
+    assertThat(must.substring(0, must.indexOf("**Recommended")))
+        .contains("PP010 build-context-escape at `backend/pyproject.toml:55:1`");
+  }
+
+  @Test
   void theMarkdownAgreesWithTheJson() throws IOException {
     Cli json = Cli.run(args("report", SAMPLE, "--format", "json", "--workflow", "test.yml"));
     Cli md = Cli.run(args("report", SAMPLE, "--workflow", "test.yml"));

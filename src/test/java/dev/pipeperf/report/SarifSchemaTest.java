@@ -35,6 +35,17 @@ class SarifSchemaTest {
   }
 
   @Test
+  void theSeed000SarifIsValidSarif210() throws IOException {
+    Schema schema = schema();
+    Assumptions.assumeTrue(Files.isDirectory(Path.of("samples/seed-000-monorepo")));
+    AnalysisResult result = ReportGoldenTest.analyse("seed-000-monorepo");
+    String sarif = ReportGoldenTest.render(result, SarifRenderer::render);
+    assertThat(schema.validate(sarif, InputFormat.JSON)).isEmpty();
+    JsonNode results = new ObjectMapper().readTree(sarif).get("runs").get(0).get("results");
+    assertThat(results.findValuesAsText("ruleId")).contains("PP010");
+  }
+
+  @Test
   void theSeed004SarifIsValidSarif210() throws IOException {
     Schema schema = schema();
     AnalysisResult result = ReportGoldenTest.analyse("seed-004-monorepo");

@@ -131,6 +131,35 @@ public final class HtmlRenderer {
     out.println("</div>");
     out.println("<p class=\"legend\">" + esc(Verdict.FORMULA) + "</p>");
 
+    if (!verdict.mustFix().isEmpty()) {
+      out.println("<h2 id=\"blocking\">Must fix</h2>");
+      for (Finding f : verdict.mustFix()) {
+        out.println("<div class=\"panel\">");
+        out.println(
+            "<p><span class=\"sev sev-"
+                + f.severity().word()
+                + "\">"
+                + f.severity().word()
+                + "</span> <code>"
+                + esc(f.ruleId())
+                + "</code> "
+                + esc(f.ruleName())
+                + " — <code>"
+                + esc(f.location().toString())
+                + "</code><br>"
+                + esc(f.message())
+                + "</p>");
+        out.println(
+            "<pre>"
+                + esc(f.fix())
+                + "</pre><p class=\"legend\">effort "
+                + esc(f.effort().word())
+                + " (~"
+                + esc(MarkdownRenderer.hours(f.effortHours()))
+                + ")</p>");
+        out.println("</div>");
+      }
+    }
     out.println("<h2 id=\"timeline\">Timeline: current vs optimised</h2>");
     out.println(
         "<p class=\"legend\"><i style=\"background:var(--crit)\"></i>critical path"

@@ -108,16 +108,26 @@ public record Verdict(
     return of(result.rankedFindings(), f -> share(result, f));
   }
 
-  /** The share of its workflow's critical path a finding saves (0 when tied to no workflow). */
+  /**
+   * The share of its workflow's critical path a finding saves. A finding tied to no workflow (a
+   * Dockerfile's) has its saving summed over every workflow, so it is divided by the sum of their
+   * critical paths.
+   */
   public static double share(AnalysisResult result, Finding f) {
+    double saved = f.saving().criticalPathPerRun().high();
+    if (saved <= 0) {
+      return 0;
+    }
+    double path = 0;
     if (f.workflow() == null) {
-      return 0;
+      for (CriticalPath.WorkflowPath p : result.schedule().paths().values()) {
+        path += p.length().high();
+      }
+    } else {
+      CriticalPath.WorkflowPath p = result.schedule().path(f.workflow());
+      path = p == null ? 0 : p.length().high();
     }
-    CriticalPath.WorkflowPath p = result.schedule().path(f.workflow());
-    if (p == null || p.length().high() <= 0) {
-      return 0;
-    }
-    return Math.min(1, f.saving().criticalPathPerRun().high() / p.length().high());
+    return path <= 0 ? 0 : Math.min(1, saved / path);
   }
 
   /** The verdict on some findings, with {@code share} giving each one's critical-path share. */

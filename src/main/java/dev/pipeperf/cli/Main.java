@@ -26,7 +26,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Tells why a CI pipeline is slow and expensive, and what to change.",
-    subcommands = {AnalyzeCommand.class, GraphCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      AnalyzeCommand.class,
+      GraphCommand.class,
+      BaselineCommand.class,
+      CheckCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
 
   @Option(

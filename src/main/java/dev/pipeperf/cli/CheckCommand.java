@@ -100,13 +100,7 @@ final class CheckCommand implements Callable<Integer> {
     Baseline now = Baseline.of(result);
     Comparison comparison = Comparison.of(read.model(), now, limits, common.workflow == null);
     CheckReport report =
-        new CheckReport(
-            read.model(),
-            now,
-            comparison,
-            limits,
-            shown,
-            "pipeperf baseline " + path.toString().replace('\\', '/') + " -o " + shown);
+        new CheckReport(read.model(), now, comparison, limits, shown, recordCommand(shown));
     if (format == Format.github) {
       report.annotations(spec.commandLine().getOut());
       summary(report);
@@ -115,6 +109,16 @@ final class CheckCommand implements Callable<Integer> {
       main.write(common.output, report::text);
     }
     return comparison.passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+  }
+
+  /** The command that records a new baseline the way this check read the repository. */
+  private String recordCommand(String shown) {
+    StringBuilder cmd =
+        new StringBuilder("pipeperf baseline ").append(path.toString().replace('\\', '/'));
+    if (common.config != null) {
+      cmd.append(" --config ").append(common.config.toString().replace('\\', '/'));
+    }
+    return cmd.append(" -o ").append(shown).toString();
   }
 
   /** Options beat {@code .pipeperf.yml}'s {@code baseline:}, which beats the defaults. */

@@ -535,7 +535,7 @@ public final class GraphBuilder {
                 base + ":prepare",
                 label(b) + ": context upload" + (warm ? " + cache import" : ""),
                 b.location(),
-                new Subject.BuildIo(job, s, b, "prepare"),
+                new Subject.BuildIo(job, s, b, "prepare", est),
                 Estimate.of(
                     prepRange,
                     Provenance.CATALOGUE,
@@ -587,7 +587,7 @@ public final class GraphBuilder {
                 base + ":export",
                 label(b) + ": export" + (b.push() ? " + push" : ""),
                 b.location(),
-                new Subject.BuildIo(job, s, b, "export"),
+                new Subject.BuildIo(job, s, b, "export", est),
                 Estimate.of(
                     outRange,
                     Provenance.CATALOGUE,

@@ -31,7 +31,13 @@ public sealed interface Subject {
       implements Subject {}
 
   /** The work of a build around its stages: context upload and cache import, or export and push. */
-  record BuildIo(JobInstance job, Step step, Build build, String what) implements Subject {}
+  record BuildIo(
+      JobInstance job,
+      Step step,
+      Build build,
+      String what,
+      dev.pipeperf.estimate.build.BuildEstimate estimate)
+      implements Subject {}
 
   /**
    * One image build started by a step: a Dockerfile and target, or a bake target.

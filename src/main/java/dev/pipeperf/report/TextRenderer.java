@@ -61,6 +61,7 @@ public final class TextRenderer {
       renderCost(result, t, out);
       renderObserved(result, t, out);
     }
+    renderPractices(result, out);
     renderFindings(result, out);
     if (!result.observations().unassignedRuns().isEmpty()) {
       out.println();
@@ -258,6 +259,18 @@ public final class TextRenderer {
     }
   }
 
+  private void renderPractices(AnalysisResult result, PrintWriter out) {
+    List<dev.pipeperf.rules.Practice> practices = result.rules().practices();
+    if (practices.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(bold("already right") + " (" + practices.size() + ")");
+    for (dev.pipeperf.rules.Practice p : practices) {
+      out.println("  " + p.location() + "  " + p.what());
+    }
+  }
+
   private void renderFindings(AnalysisResult result, PrintWriter out) {
     List<Finding> findings =
         result.rankedFindings().stream().filter(f -> !f.ruleId().equals("PP000")).toList();
@@ -285,7 +298,7 @@ public final class TextRenderer {
       out.println("    " + f.message());
       String saving = describe(f.saving());
       if (!saving.isEmpty()) {
-        out.println("    saves " + saving);
+        out.println("    " + saving);
       }
       out.printf(
           Locale.ROOT,
@@ -300,33 +313,45 @@ public final class TextRenderer {
     }
   }
 
-  /** {@code 5m per run, $42/month runner, 30 h/month waiting}; empty when nothing is saved. */
+  /**
+   * {@code saves 5m per run, 420 billable min/month ($2.52), 30 h/month of waiting ($2,250.00)}; a
+   * bill that grows reads {@code costs 420 billable min/month more}. Empty when nothing changes.
+   */
   static String describe(Savings s) {
-    List<String> parts = new java.util.ArrayList<>();
+    List<String> saves = new java.util.ArrayList<>();
+    List<String> costs = new java.util.ArrayList<>();
     if (s.criticalPathPerRun().high() >= 1) {
-      parts.add(s.criticalPathPerRun().format() + " per run");
+      saves.add(s.criticalPathPerRun().format() + " per run");
     }
-    if (Math.abs(s.billableMinutes().high()) >= 1 || Math.abs(s.billableMinutes().low()) >= 1) {
-      boolean more = s.billableMinutes().high() < 0;
-      Amount m = more ? s.billableMinutes().times(-1) : s.billableMinutes();
-      Amount d = more ? s.runnerDollars().times(-1) : s.runnerDollars();
-      parts.add(
-          (more ? "costs " : "")
-              + m.format()
-              + " billable min/month"
-              + (more ? " more" : "")
-              + " ("
-              + d.formatDollars()
+    Amount bill = s.billableMinutes();
+    if (bill.low() >= 0 && bill.high() >= 1) {
+      saves.add(bill.format() + " billable min/month (" + s.runnerDollars().formatDollars() + ")");
+    } else if (bill.high() <= 0 && bill.low() <= -1) {
+      costs.add(
+          bill.times(-1).format()
+              + " billable min/month more ("
+              + s.runnerDollars().times(-1).formatDollars()
               + ")");
+    } else if (bill.low() < 0 && bill.high() > 0) {
+      saves.add(
+          "between "
+              + Amount.of(-bill.low()).format()
+              + " more and "
+              + Amount.of(bill.high()).format()
+              + " fewer billable min/month (jobs are billed by the started minute)");
     }
     if (s.developerHours().high() >= 0.1) {
-      parts.add(
+      saves.add(
           s.developerHours().format()
               + " h/month of waiting ("
               + s.developerDollars().formatDollars()
               + ")");
     }
-    return String.join(", ", parts);
+    String out = saves.isEmpty() ? "" : "saves " + String.join(", ", saves);
+    if (!costs.isEmpty()) {
+      out += (out.isEmpty() ? "" : "; ") + "costs " + String.join(", ", costs);
+    }
+    return out;
   }
 
   private String severity(Finding f) {

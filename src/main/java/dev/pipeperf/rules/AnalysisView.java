@@ -71,6 +71,28 @@ public record AnalysisView(
     return false;
   }
 
+  /** The build-stage nodes of the graph: which step builds which stage of which Dockerfile. */
+  public List<Node> buildStages() {
+    List<Node> out = new ArrayList<>();
+    for (Node n : graph.nodes()) {
+      if (n.subject() instanceof Subject.BuildStage) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  /** The build I/O nodes (context upload + cache import, export + push). */
+  public List<Node> buildIo() {
+    List<Node> out = new ArrayList<>();
+    for (Node n : graph.nodes()) {
+      if (n.subject() instanceof Subject.BuildIo) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
   public boolean onCriticalPath(Node node) {
     CriticalPath.WorkflowPath p = schedule.path(node.workflow());
     return p != null && p.nodes().contains(node.index());

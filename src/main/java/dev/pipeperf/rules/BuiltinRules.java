@@ -1,5 +1,13 @@
 package dev.pipeperf.rules;
 
+import dev.pipeperf.rules.docker.BaseImagePrebakeRule;
+import dev.pipeperf.rules.docker.BuildContextEscapeRule;
+import dev.pipeperf.rules.docker.CacheBustingCopyRule;
+import dev.pipeperf.rules.docker.DuplicatedDockerfilesRule;
+import dev.pipeperf.rules.docker.HeavyInstallInTestImageRule;
+import dev.pipeperf.rules.docker.MissingDockerignoreRule;
+import dev.pipeperf.rules.docker.MissingMultiStageRule;
+import dev.pipeperf.rules.docker.WeakBuildCacheRule;
 import dev.pipeperf.rules.graph.ParseErrorRule;
 import dev.pipeperf.rules.workflow.ArtifactRelayJobRule;
 import dev.pipeperf.rules.workflow.CiTimePackageInstallRule;
@@ -23,9 +31,17 @@ public final class BuiltinRules {
     return List.of(
         new ParseErrorRule(),
         new RedundantRetagJobRule(),
+        new MissingMultiStageRule(),
+        new DuplicatedDockerfilesRule(),
+        new WeakBuildCacheRule(),
+        new MissingDockerignoreRule(),
+        new CacheBustingCopyRule(),
+        new HeavyInstallInTestImageRule(),
         new CiTimePackageInstallRule(),
         new SerialTestSuiteRule(),
+        new BuildContextEscapeRule(),
         new NeedlessNeedsRule(),
+        new BaseImagePrebakeRule(),
         new MissingDependencyCacheRule(),
         new MissingConcurrencyCancelRule(),
         new MissingTimeoutRule(),

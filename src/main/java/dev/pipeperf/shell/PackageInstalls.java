@@ -91,6 +91,17 @@ public final class PackageInstalls {
         find(nested, outerOffset >= 0 ? outerOffset : c.offset(), depth + 1, out);
         continue;
       }
+      List<String> inside = depth < MAX_NESTING ? containerExec(c.invocation()) : null;
+      if (inside != null) {
+        // docker exec CONTAINER pip install ...: the install runs in the container, still an
+        // install.
+        find(
+            String.join(" ", inside.stream().map(PackageInstalls::quote).toList()),
+            outerOffset >= 0 ? outerOffset : c.offset(),
+            depth + 1,
+            out);
+        continue;
+      }
       PackageInstall p = recognise(c);
       if (p != null) {
         out.add(
@@ -99,6 +110,42 @@ public final class PackageInstalls {
                 : new PackageInstall(p.manager(), p.packages(), p.usesCache(), outerOffset));
       }
     }
+  }
+
+  /** Options of docker exec / docker compose exec that take a value. */
+  private static final Set<String> EXEC_VALUE_OPTIONS =
+      Set.of("-e", "--env", "-u", "--user", "-w", "--workdir", "--env-file", "--index");
+
+  /**
+   * The command of {@code docker exec [opts] CONTAINER CMD...} or {@code docker compose exec [opts]
+   * SERVICE CMD...}, or null.
+   */
+  private static List<String> containerExec(List<String> w) {
+    int i;
+    if (w.size() > 2 && basename(w.get(0)).equals("docker") && w.get(1).equals("exec")) {
+      i = 2;
+    } else if (w.size() > 3
+        && basename(w.get(0)).equals("docker")
+        && w.get(1).equals("compose")
+        && w.get(2).equals("exec")) {
+      i = 3;
+    } else if (w.size() > 2
+        && basename(w.get(0)).equals("docker-compose")
+        && w.get(1).equals("exec")) {
+      i = 2;
+    } else {
+      return null;
+    }
+    while (i < w.size() && w.get(i).startsWith("-")) {
+      String o = w.get(i);
+      i += EXEC_VALUE_OPTIONS.contains(o) ? 2 : 1;
+    }
+    i++; // the container or service
+    return i < w.size() ? w.subList(i, w.size()) : null;
+  }
+
+  private static String quote(String word) {
+    return word.matches("[A-Za-z0-9_./=:@+,%-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 
   /** The script of {@code sh -c SCRIPT} (also bash, dash, zsh, ash), or null. */

@@ -177,6 +177,9 @@ class BakeEvaluatorTest {
         .containsExactly(
             Map.of("type", "gha"), Map.of("type", "registry", "ref", "user/app:cache"));
     assertThat(app.inherits()).containsExactly("mid", "other");
+    assertThat(app.locationOf("dockerfile").toString()).isEqualTo("docker-bake.hcl:2:3");
+    assertThat(app.locationOf("tags").toString()).isEqualTo("docker-bake.hcl:19:3");
+    assertThat(app.locationOf("output")).isEqualTo(app.location());
   }
 
   @Test

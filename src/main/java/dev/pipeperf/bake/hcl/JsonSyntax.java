@@ -2,7 +2,9 @@ package dev.pipeperf.bake.hcl;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.pipeperf.bake.hcl.Body.Attribute;
@@ -59,8 +61,7 @@ public final class JsonSyntax {
       }
     } catch (IOException | RuntimeException e) {
       Location at = file.at(1, 1);
-      if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-          && jpe.getLocation() != null) {
+      if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
         at = js.loc(jpe.getLocation());
       }
       String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
@@ -179,7 +180,7 @@ public final class JsonSyntax {
     Location at = loc(p.currentTokenLocation());
     JsonToken t = p.currentToken();
     if (t == null) {
-      throw new com.fasterxml.jackson.core.JsonParseException(p, "empty file");
+      throw new JsonParseException(p, "empty file");
     }
     switch (t) {
       case START_OBJECT -> {
@@ -213,7 +214,7 @@ public final class JsonSyntax {
       case VALUE_NULL -> {
         return new Node(Value.NULL, at);
       }
-      default -> throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + t);
+      default -> throw new JsonParseException(p, "unexpected " + t);
     }
   }
 

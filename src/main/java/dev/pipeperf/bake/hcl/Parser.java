@@ -239,7 +239,7 @@ public final class Parser {
 
   // ---- expressions
 
-  /** Parses one expression (public for the evaluator's tests). */
+  /** Parses one expression, the conditional being the lowest-precedence form. */
   Expression expression() {
     Token start = peek();
     enter(start);

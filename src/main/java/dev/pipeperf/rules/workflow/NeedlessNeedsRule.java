@@ -38,9 +38,7 @@ public final class NeedlessNeedsRule implements Rule {
 
   @Override
   public void visitJob(Workflow w, Job job, RuleContext ctx) {
-    if (job.needs().isEmpty()
-        || job.callsReusableWorkflow()
-        || job.allSteps().stream().anyMatch(StepKinds::isDelivery)) {
+    if (job.needs().isEmpty() || job.callsReusableWorkflow() || gatesDelivery(w, job)) {
       return;
     }
     String text = allText(job);
@@ -75,6 +73,30 @@ public final class NeedlessNeedsRule implements Rule {
           w.path(),
           job.id() + "<-" + upstream.id());
     }
+  }
+
+  /**
+   * True when the job, or any job after it, deploys, releases or pushes: its needs then keep
+   * untested work from being delivered, even when nothing is passed along.
+   */
+  private static boolean gatesDelivery(Workflow w, Job job) {
+    java.util.ArrayDeque<Job> pending = new java.util.ArrayDeque<>(List.of(job));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (!pending.isEmpty()) {
+      Job j = pending.poll();
+      if (!seen.add(j.id())) {
+        continue;
+      }
+      if (j.callsReusableWorkflow() || j.allSteps().stream().anyMatch(StepKinds::isDelivery)) {
+        return true;
+      }
+      for (Job other : w.jobs()) {
+        if (other.needIds().contains(j.id())) {
+          pending.add(other);
+        }
+      }
+    }
+    return false;
   }
 
   /** True when the downstream job refers to the upstream one or consumes what it produces. */

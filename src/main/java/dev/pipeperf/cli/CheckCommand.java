@@ -94,9 +94,9 @@ final class CheckCommand implements Callable<Integer> {
       var d = read.diagnostics().get(0);
       throw new UserError(d.location() + ": " + d.message());
     }
-    Thresholds limits = thresholds(BaselineSettings.DEFAULT);
+    thresholds(BaselineSettings.DEFAULT); // bad options fail before the analysis, not after it
     AnalysisResult result = main.analyze(path, common);
-    limits = thresholds(result.workspace().config().baseline());
+    Thresholds limits = thresholds(result.workspace().config().baseline());
     Baseline now = Baseline.of(result);
     Comparison comparison = Comparison.of(read.model(), now, limits, common.workflow == null);
     CheckReport report =
@@ -131,7 +131,8 @@ final class CheckCommand implements Callable<Integer> {
       boolean fromConfig =
           (maxIncrease == null && e.getMessage().startsWith("max increase"))
               || (failOn == null && e.getMessage().startsWith("fail-on"));
-      throw new UserError((fromConfig ? ".pipeperf.yml baseline: " : "") + e.getMessage());
+      String file = common.config == null ? ".pipeperf.yml" : common.config.toString();
+      throw new UserError((fromConfig ? file + " baseline: " : "") + e.getMessage());
     }
   }
 

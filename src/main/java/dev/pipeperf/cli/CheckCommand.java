@@ -65,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "PERCENT",
       description =
           "How much a workflow's critical path or billable minutes may grow (default: baseline."
-              + "maxIncrease in .pipeperf.yml, else 10%).")
+              + "maxIncrease in .pipeperf.yml, else 10%%).")
   String maxIncrease;
 
   @Option(

@@ -254,4 +254,12 @@ class CheckCommandTest {
         .contains("\"criticalPathSeconds\" : {\n        \"low\" : 900.0,\n        \"high\" : 900.0")
         .doesNotContain("\r");
   }
+
+  @Test
+  void helpPrintsCleanly() {
+    Cli r = Cli.run("check", "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("--max-increase").contains("else 10%).");
+  }
 }

@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       AnalyzeCommand.class,
       GraphCommand.class,
+      RulesCommand.class,
+      ExplainCommand.class,
       BaselineCommand.class,
       CheckCommand.class,
       CommandLine.HelpCommand.class

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.bake.BakePrint;
 import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.graph.JobInstance;
 import dev.pipeperf.graph.Node;
@@ -168,6 +169,17 @@ public final class GraphRenderer {
       o.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
       o.put("critical", e.critical());
     }
+    // Each folder's bake files, resolved as `docker buildx bake --print` prints them (default
+    // group), so users can diff pipeperf's reading with buildx's.
+    ObjectNode bake = root.putObject("bake");
+    result
+        .workspace()
+        .bakes()
+        .forEach(
+            (dir, def) ->
+                bake.set(
+                    dir.isEmpty() ? "." : dir,
+                    BakePrint.toTree(def, java.util.List.of("default"))));
     ArrayNode paths = root.putArray("criticalPaths");
     for (var w : result.reportedWorkflows()) {
       ObjectNode o = paths.addObject();

@@ -8,7 +8,6 @@ import dev.pipeperf.workflow.Step;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** What a step does, in the terms rules reason with: set-up, tests, checks, re-tags, installs. */
 public final class StepKinds {
@@ -37,19 +36,56 @@ public final class StepKinds {
           "shrink/actions-docker-registry-tag",
           "tinact/docker.image-retag");
 
-  private static final Pattern TEST =
-      Pattern.compile(
-          "\\b(pytest|py\\.test)\\b(?!-)|\\bmanage\\.py\\s+test\\b|\\bgo\\s+test\\b|\\bcargo\\s+(test|nextest)\\b"
-              + "|\\b(npm|yarn|pnpm)\\s+(run\\s+)?test\\b|\\b(jest|vitest|mocha)\\b(?!-)|\\b(tox|nox)\\b(?!-)"
-              + "|\\b(mvn|\\./mvnw)\\b.*\\b(test|verify)\\b|\\b(gradle|\\./gradlew)\\b.*\\btest\\b"
-              + "|\\bplaywright\\s+test\\b|\\bphpunit\\b|\\brspec\\b|\\bctest\\b");
+  /** Test runners, by the command word that starts them. */
+  private static final Set<String> TEST_TOOLS =
+      Set.of(
+          "pytest", "py.test", "jest", "vitest", "mocha", "tox", "nox", "phpunit", "rspec", "ctest",
+          "karma", "ava", "nextest");
 
-  private static final Pattern CHECK =
-      Pattern.compile(
-          "\\b(ruff|flake8|pylint|eslint|golangci-lint|shellcheck|hadolint|black|isort|mypy|pyright"
-              + "|prettier|stylelint|markdownlint|actionlint|yamllint|rubocop|clippy|gofmt|staticcheck)\\b(?!-)"
-              + "|\\btsc\\b.*--noEmit|\\bmanage\\.py\\s+check\\b|\\bcargo\\s+(fmt|clippy)\\b|\\bgo\\s+vet\\b"
-              + "|\\b(npm|yarn|pnpm)\\s+(run\\s+)?(lint|typecheck|type-check|format:check)\\b");
+  /** Linters, formatters in check mode and type checkers, by their command word. */
+  private static final Set<String> CHECK_TOOLS =
+      Set.of(
+          "ruff",
+          "flake8",
+          "pylint",
+          "eslint",
+          "golangci-lint",
+          "shellcheck",
+          "hadolint",
+          "black",
+          "isort",
+          "mypy",
+          "pyright",
+          "prettier",
+          "stylelint",
+          "markdownlint",
+          "markdownlint-cli2",
+          "actionlint",
+          "yamllint",
+          "rubocop",
+          "staticcheck",
+          "gofmt",
+          "biome",
+          "codespell",
+          "typos",
+          "taplo",
+          "zizmor",
+          "vale");
+
+  /** Launchers whose next words are the real command. */
+  private static final Set<String> LAUNCHERS =
+      Set.of(
+          "uv",
+          "uvx",
+          "poetry",
+          "pipx",
+          "npx",
+          "pnpx",
+          "bunx",
+          "pdm",
+          "hatch",
+          "rye",
+          "pre-commit");
 
   /** True for steps that only prepare the runner: checkout, login, buildx set-up, tool set-up. */
   public static boolean isSetup(Step s) {
@@ -120,12 +156,99 @@ public final class StepKinds {
 
   /** True when the step runs a test suite. */
   public static boolean isTest(Step s) {
-    return s.run() != null && TEST.matcher(withoutInstallLines(s.run())).find();
+    return s.run() != null && commands(s).stream().anyMatch(StepKinds::isTestCommand);
   }
 
-  /** True when the step runs a linter, formatter check or type checker. */
+  /** True when the step runs a linter, formatter check or type checker (and no tests). */
   public static boolean isCheck(Step s) {
-    return s.run() != null && !isTest(s) && CHECK.matcher(withoutInstallLines(s.run())).find();
+    return s.run() != null
+        && !isTest(s)
+        && commands(s).stream().anyMatch(StepKinds::isCheckCommand);
+  }
+
+  private static List<List<String>> commands(Step s) {
+    List<List<String>> out = new java.util.ArrayList<>();
+    for (Command c : ShellCommands.split(s.run())) {
+      List<String> w = unwrap(c.words());
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /** {@code uv run pytest} → {@code pytest}; {@code python -m mypy} → {@code mypy}. */
+  static List<String> unwrap(List<String> w) {
+    int i = 0;
+    while (i < w.size()) {
+      String c = base(w.get(i));
+      if (c.contains("=") && !c.startsWith("-")) {
+        i++;
+      } else if (LAUNCHERS.contains(c)) {
+        i++;
+        while (i < w.size()
+            && (w.get(i).equals("run") || w.get(i).equals("exec") || w.get(i).startsWith("-"))) {
+          i++;
+        }
+      } else if ((c.equals("python") || c.matches("python3(\\.\\d+)?"))
+          && i + 2 < w.size()
+          && w.get(i + 1).equals("-m")) {
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    return i >= w.size() ? List.of() : w.subList(i, w.size());
+  }
+
+  private static String base(String word) {
+    int slash = word.lastIndexOf('/');
+    return (slash < 0 ? word : word.substring(slash + 1)).toLowerCase(Locale.ROOT);
+  }
+
+  static boolean isTestCommand(List<String> w) {
+    String c = base(w.get(0));
+    String a1 = w.size() > 1 ? w.get(1) : "";
+    String a2 = w.size() > 2 ? w.get(2) : "";
+    if (TEST_TOOLS.contains(c)) {
+      return true;
+    }
+    return switch (c) {
+      case "go" -> a1.equals("test");
+      case "cargo" -> a1.equals("test") || a1.equals("nextest");
+      case "npm", "yarn", "pnpm", "bun" ->
+          a1.equals("test") || (a1.equals("run") && a2.matches("test(:.*)?"));
+      case "mvn", "mvnw", "./mvnw" ->
+          w.stream().anyMatch(x -> x.equals("test") || x.equals("verify"));
+      case "gradle", "gradlew", "./gradlew" ->
+          w.stream().anyMatch(x -> x.equals("test") || x.equals("check"));
+      case "playwright" -> a1.equals("test");
+      case "manage.py" -> a1.equals("test");
+      case "python", "python3" -> a1.endsWith("manage.py") && a2.equals("test");
+      case "make" -> a1.matches("test.*|check");
+      default -> false;
+    };
+  }
+
+  static boolean isCheckCommand(List<String> w) {
+    String c = base(w.get(0));
+    String a1 = w.size() > 1 ? w.get(1) : "";
+    String a2 = w.size() > 2 ? w.get(2) : "";
+    if (CHECK_TOOLS.contains(c)) {
+      return true;
+    }
+    return switch (c) {
+      case "tsc" -> w.contains("--noEmit");
+      case "cargo" -> a1.equals("fmt") || a1.equals("clippy");
+      case "go" -> a1.equals("vet");
+      case "npm", "yarn", "pnpm", "bun" ->
+          a1.matches("lint|typecheck|type-check")
+              || (a1.equals("run")
+                  && a2.matches("lint(:.*)?|typecheck|type-check|format:check|check"));
+      case "python", "python3" -> a1.endsWith("manage.py") && a2.equals("check");
+      case "manage.py" -> a1.equals("check");
+      default -> false;
+    };
   }
 
   /** The package installs a step runs. */
@@ -145,16 +268,5 @@ public final class StepKinds {
             .toLowerCase(Locale.ROOT);
     return text.matches(
         "(?s).*\\b(deploy|release|publish|promote|rollout|gcloud run|kubectl|helm|terraform apply|npm publish|twine upload|gh release|docker push|imagetools|cloudrun|pages)\\b.*");
-  }
-
-  private static String withoutInstallLines(String run) {
-    StringBuilder sb = new StringBuilder();
-    for (String l : run.split("\n")) {
-      if (!l.matches(
-          ".*\\b(pip3?|npm|yarn|pnpm|uv|poetry|gem|apt-get|apk)\\s+(install|add|ci|sync|i)\\b.*")) {
-        sb.append(l).append('\n');
-      }
-    }
-    return sb.toString();
   }
 }

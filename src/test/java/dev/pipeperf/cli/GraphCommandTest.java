@@ -64,4 +64,42 @@ class GraphCommandTest {
     assertThat(root.get("criticalPaths").get(0).get("length").get("high").asDouble())
         .isEqualTo(1260.0);
   }
+
+  @Test
+  void jsonCarriesTheBakeFileAsBakePrintPrintsIt() throws IOException {
+    Cli r = Cli.run("graph", SAMPLE, "--format", "json");
+    JsonNode bake = new ObjectMapper().readTree(r.out()).get("bake").get(".");
+    assertThat(bake.get("group").get("default").get("targets").get(0).asText()).isEqualTo("test");
+    JsonNode test = bake.get("target").get("test");
+    assertThat(test.get("dockerfile").asText()).isEqualTo("Dockerfile");
+    assertThat(test.get("tags").get(0).asText()).isEqualTo("ghcr.io/acme/webapp/web:dev");
+    assertThat(test.get("cache-from").get(0).get("type").asText()).isEqualTo("gha");
+  }
+
+  @Test
+  void bakeProblemsAreOneDiagnosticEachWithTheirPosition(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws IOException {
+    java.nio.file.Files.writeString(
+        tmp.resolve("docker-bake.hcl"),
+        """
+        target "a" {
+          inherits = ["b"]
+          tags = ["x:${UNDEFINED_VAR}"]
+        }
+        target "b" {
+          inherits = ["a"]
+          args = { V = nosuchfn(1) }
+        }
+        """);
+    Cli r = Cli.run("analyze", tmp.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .containsPattern("docker-bake.hcl:\\d+:\\d+: .*(cycle|inherit)")
+        .containsPattern("docker-bake.hcl:\\d+:\\d+: .*UNDEFINED_VAR")
+        .containsPattern("docker-bake.hcl:\\d+:\\d+: .*nosuchfn");
+    java.nio.file.Files.writeString(
+        tmp.resolve("docker-bake.hcl"), "target \"a\" {\n  tags = [\n}\n");
+    assertThat(Cli.run("analyze", tmp.toString()).out())
+        .containsPattern("docker-bake.hcl:\\d+:\\d+: ");
+  }
 }

@@ -67,10 +67,10 @@ public final class BuildContextEscapeRule implements Rule {
           if (src.contains("://") || src.startsWith("$")) {
             continue;
           }
-          String resolved = Paths.join(context, src);
-          if (src.startsWith("/")
-              || Paths.escapesRoot(resolved)
-              || !resolved.startsWith(context) && !context.isEmpty()) {
+          // COPY sources are relative to the context root, a leading / included: only a path
+          // that climbs out with .. leaves it.
+          String inContext = Paths.normalise(src.replaceFirst("^/+", ""));
+          if (Paths.escapesRoot(inContext)) {
             ctx.report(
                 i.location(),
                 "COPY "

@@ -35,6 +35,9 @@ import java.util.Map;
     summary = "A build context has no .dockerignore, or sends .git, node_modules, tests or docs")
 public final class MissingDockerignoreRule implements Rule {
 
+  /** A folder sent to the builder is worth mentioning from this size on. */
+  static final long MIN_BYTES = 1_000_000;
+
   @Override
   public void finish(AnalysisView view, RuleContext ctx) {
     Map<String, List<Node>> byContext = new LinkedHashMap<>();
@@ -59,7 +62,9 @@ public final class MissingDockerignoreRule implements Rule {
       Path shared = contextDir.resolve(".dockerignore");
       boolean hasIgnore = Files.isRegularFile(own) || Files.isRegularFile(shared);
       BuildContext context = BuildContext.open(contextDir, dockerfile);
-      Map<String, Long> big = context.includedBigFolders();
+      // Folders under a megabyte cost nothing worth a finding.
+      Map<String, Long> big = new java.util.TreeMap<>(context.includedBigFolders());
+      big.values().removeIf(bytes -> bytes < MIN_BYTES);
       if (hasIgnore && big.isEmpty()) {
         Path which = Files.isRegularFile(own) ? own : shared;
         ctx.practice(

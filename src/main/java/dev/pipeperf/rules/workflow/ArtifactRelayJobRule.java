@@ -34,7 +34,9 @@ public final class ArtifactRelayJobRule implements Rule {
 
   @Override
   public void visitJob(Workflow w, Job job, RuleContext ctx) {
-    if (job.needs().size() != 1 || job.callsReusableWorkflow()) {
+    if (job.needs().size() != 1 || job.callsReusableWorkflow() || job.environment() != null) {
+      // A job in an environment is a gate (reviewers, wait timers, environment secrets): its
+      // upload cannot move into the producing job without bypassing them.
       return;
     }
     Job upstream = w.job(job.needs().get(0).jobId()).orElse(null);

@@ -17,6 +17,8 @@ import dev.pipeperf.workflow.Step;
 import dev.pipeperf.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A test job that installs named test tools at run time ({@code pip install pytest-cov ...}, {@code
@@ -32,6 +34,9 @@ import java.util.List;
     summary =
         "A test job installs test tools at run time instead of from its requirements or image")
 public final class CiTimePackageInstallRule implements Rule {
+
+  /** Packaging tools a job upgrades before installing: no test tool, nothing to pin. */
+  private static final Set<String> INSTALLERS = Set.of("pip", "setuptools", "wheel");
 
   @Override
   public void visitJob(Workflow w, Job job, RuleContext ctx) {
@@ -85,16 +90,25 @@ public final class CiTimePackageInstallRule implements Rule {
     return language && !named(p).isEmpty();
   }
 
-  /** The packages named on the command line: not requirement files, not the project itself. */
+  /**
+   * The packages named on the command line: not requirement files, not the project itself (with or
+   * without extras: {@code .[test]}), not local paths, URLs or built wheels, and not the installer
+   * upgrading itself ({@code pip install --upgrade pip setuptools wheel}).
+   */
   private static List<String> named(PackageInstall p) {
+    boolean python = !Set.of("NPM", "YARN", "PNPM").contains(p.manager().name());
     return p.packages().stream()
         .filter(
             x ->
                 !x.startsWith("-")
-                    && !x.equals(".")
-                    && !x.startsWith("./")
+                    && !x.startsWith(".")
                     && !x.startsWith("/")
-                    && !x.startsWith("git+"))
+                    && !x.startsWith("~")
+                    && !x.startsWith("git+")
+                    && !x.startsWith("file:")
+                    && !x.contains("://")
+                    && !(python && (x.contains("/") || x.endsWith(".whl") || x.endsWith(".tar.gz")))
+                    && !(python && INSTALLERS.contains(x.toLowerCase(Locale.ROOT))))
         .toList();
   }
 

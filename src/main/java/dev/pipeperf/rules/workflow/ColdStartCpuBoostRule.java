@@ -12,6 +12,7 @@ import dev.pipeperf.source.Severity;
 import dev.pipeperf.workflow.Job;
 import dev.pipeperf.workflow.Step;
 import dev.pipeperf.workflow.Workflow;
+import java.util.List;
 
 /**
  * Cloud Run deploys without startup CPU boost: new instances start on throttled CPU, so cold starts
@@ -31,6 +32,9 @@ public final class ColdStartCpuBoostRule implements Rule {
   public void visitStep(Workflow w, Job job, Step s, RuleContext ctx) {
     String a = StepKinds.action(s);
     if (a != null && a.equals("google-github-actions/deploy-cloudrun")) {
+      if (s.with().containsKey("job") && !s.with().containsKey("service")) {
+        return; // a Cloud Run job: it serves no requests, and has no startup CPU boost
+      }
       String flags = s.with().getOrDefault("flags", "");
       if (flags.contains("--cpu-boost")) {
         ctx.practice("cpu-boost", s.location(), "Cloud Run deploy with startup CPU boost");
@@ -53,11 +57,8 @@ public final class ColdStartCpuBoostRule implements Rule {
       if (i < 0 || words.size() < i + 4) {
         continue;
       }
-      int run = words.indexOf("run");
-      int deploy = words.indexOf("deploy");
-      if (run < 0
-          || deploy != run + 1
-              && !(words.size() > run + 2 && words.get(run + 2).equals("deploy"))) {
+      int run = words.subList(i, words.size()).indexOf("run") + i;
+      if (run < i || !deploysAService(words, run)) {
         continue;
       }
       if (words.contains("--cpu-boost")) {
@@ -76,6 +77,16 @@ public final class ColdStartCpuBoostRule implements Rule {
                 + ".");
       }
     }
+  }
+
+  /**
+   * {@code gcloud [beta] run deploy} (or {@code run <group> deploy}), but not {@code gcloud run
+   * jobs deploy}: Cloud Run jobs serve no requests, and {@code --cpu-boost} is no flag of theirs.
+   */
+  private static boolean deploysAService(List<String> words, int run) {
+    String next = run + 1 < words.size() ? words.get(run + 1) : "";
+    String after = run + 2 < words.size() ? words.get(run + 2) : "";
+    return next.equals("deploy") || !next.equals("jobs") && after.equals("deploy");
   }
 
   private static void report(RuleContext ctx, Workflow w, Job job, Step s, String fix) {

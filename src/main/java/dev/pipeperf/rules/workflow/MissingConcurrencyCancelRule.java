@@ -34,14 +34,16 @@ public final class MissingConcurrencyCancelRule implements Rule {
 
   @Override
   public void visitWorkflow(Workflow w, RuleContext ctx) {
-    if (!w.runsOnPullRequests()) {
-      return;
-    }
-    if (w.concurrency() != null && w.concurrency().mayCancelInProgress()) {
+    if (w.concurrency() != null) {
       ctx.practice(
-          "concurrency-cancel",
+          "concurrency",
           w.concurrency().location(),
-          "cancels superseded runs (concurrency with cancel-in-progress)");
+          w.concurrency().mayCancelInProgress()
+              ? "cancels superseded runs (concurrency with cancel-in-progress)"
+              : "serialises runs (concurrency group " + w.concurrency().group() + ")");
+    }
+    if (!w.runsOnPullRequests()
+        || (w.concurrency() != null && w.concurrency().mayCancelInProgress())) {
       return;
     }
     List<Job> jobs = w.jobs();

@@ -35,10 +35,14 @@ public final class MissingDependencyCacheRule implements Rule {
   /** What a warm dependency cache leaves of an install: downloads skipped, installs kept. */
   static final double WARM_SHARE = 0.4;
 
-  /** setup action → (the cache value to write, the package managers it caches). */
+  /**
+   * setup action → (the cache value to write, the package managers it caches). setup-python's
+   * {@code cache:} knows pip, pipenv and poetry; uv keeps its own cache ({@code astral-sh/setup-uv}
+   * with {@code enable-cache}), so {@code cache: pip} would not help uv.
+   */
   private static final Map<String, Map.Entry<String, Set<String>>> SETUPS =
       Map.of(
-          "actions/setup-python", Map.entry("pip", Set.of("PIP", "POETRY", "UV")),
+          "actions/setup-python", Map.entry("pip", Set.of("PIP", "POETRY")),
           "actions/setup-node", Map.entry("npm", Set.of("NPM", "YARN", "PNPM")),
           "actions/setup-java", Map.entry("maven", Set.of()),
           "actions/setup-go", Map.entry("true", Set.of("GO")));

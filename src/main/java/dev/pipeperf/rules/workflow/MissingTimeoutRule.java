@@ -31,11 +31,15 @@ public final class MissingTimeoutRule implements Rule {
     if (job.callsReusableWorkflow()) {
       return;
     }
-    if (job.timeoutMinutes() != null) {
+    if (job.timeoutLocation() != null) {
+      // Present: a number, or an expression (${{ matrix.timeout }}) only known at run time.
       ctx.practice(
           "timeout",
           job.timeoutLocation(),
-          "job " + job.id() + " has timeout-minutes: " + job.timeoutMinutes());
+          "job "
+              + job.id()
+              + " has timeout-minutes"
+              + (job.timeoutMinutes() != null ? ": " + job.timeoutMinutes() : ""));
       return;
     }
     List<JobInstance> instances = ctx.view().instances(w, job);

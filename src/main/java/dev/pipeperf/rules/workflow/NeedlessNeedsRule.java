@@ -11,6 +11,7 @@ import dev.pipeperf.rules.RuleContext;
 import dev.pipeperf.rules.RuleInfo;
 import dev.pipeperf.rules.StepKinds;
 import dev.pipeperf.source.Severity;
+import dev.pipeperf.source.SourceFile;
 import dev.pipeperf.workflow.Expressions;
 import dev.pipeperf.workflow.Job;
 import dev.pipeperf.workflow.Need;
@@ -20,6 +21,7 @@ import dev.pipeperf.workspace.BuildInvocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A {@code needs} edge whose downstream job takes nothing from upstream — no outputs, no result, no
@@ -36,12 +38,18 @@ import java.util.Map;
         "A needs edge serialises two jobs although the later one uses nothing from the earlier")
 public final class NeedlessNeedsRule implements Rule {
 
+  /** Commands that read images from a registry: running them, or re-tagging and merging them. */
+  private static final Pattern USES_IMAGES =
+      Pattern.compile(
+          "\\bdocker\\s+(pull|run|compose|tag|manifest|buildx\\s+imagetools|image\\s+(pull|tag))\\b"
+              + "|\\b(crane|gcrane|skopeo|regctl|oras)\\s");
+
   @Override
   public void visitJob(Workflow w, Job job, RuleContext ctx) {
     if (job.needs().isEmpty() || job.callsReusableWorkflow() || gatesDelivery(w, job)) {
       return;
     }
-    String text = allText(job);
+    String text = allText(job) + source(ctx, w, job);
     for (Need need : job.needs()) {
       Job upstream = w.job(need.jobId()).orElse(null);
       if (upstream == null || uses(job, text, upstream)) {
@@ -140,8 +148,8 @@ public final class NeedlessNeedsRule implements Rule {
             || job.allSteps().stream()
                 .anyMatch(
                     s ->
-                        s.run() != null
-                                && s.run().matches("(?s).*\\bdocker\\s+(pull|run|compose)\\b.*")
+                        s.run() != null && USES_IMAGES.matcher(s.run()).find()
+                            || StepKinds.isRetag(s)
                             || (s.uses() != null && s.uses().startsWith("docker://")));
     return publishesImages && usesImages;
   }
@@ -151,11 +159,21 @@ public final class NeedlessNeedsRule implements Rule {
     sb.append(job.name()).append('\n').append(job.runsOn()).append('\n');
     job.outputs().values().forEach(v -> sb.append(v).append('\n'));
     job.with().values().forEach(v -> sb.append(v).append('\n'));
+    if (job.container() != null) {
+      sb.append(job.container().image()).append('\n');
+    }
+    job.services().forEach(c -> sb.append(c.image()).append('\n'));
+    if (job.concurrency() != null) {
+      sb.append(job.concurrency().group()).append('\n');
+    }
+    sb.append(job.environment()).append('\n');
     if (job.strategy() != null) {
       sb.append(job.strategy()).append('\n');
     }
     for (Step s : job.allSteps()) {
       sb.append(s.run())
+          .append('\n')
+          .append(s.uses())
           .append('\n')
           .append(s.ifCondition())
           .append('\n')
@@ -166,6 +184,34 @@ public final class NeedlessNeedsRule implements Rule {
       }
       if (s.ifCondition() != null && !Expressions.containsExpression(s.ifCondition())) {
         sb.append("${{ ").append(s.ifCondition()).append(" }}\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The job's lines as written, comments left out. The model keeps no job-level {@code env:},
+   * {@code defaults:} or environment URL, and a {@code needs.<job>} reference there is as much a
+   * use as one in a step.
+   */
+  private static String source(RuleContext ctx, Workflow w, Job job) {
+    SourceFile file = ctx.view().workspace().sources().get(job.location().file());
+    int from = job.location().line();
+    if (file == null || from <= 0) {
+      return "";
+    }
+    int to = file.lineCount();
+    for (Job other : w.jobs()) {
+      int line = other.location().line();
+      if (line > from && line <= to && other.location().file().equals(job.location().file())) {
+        to = line - 1;
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      String line = file.line(i);
+      if (!line.strip().startsWith("#")) {
+        sb.append(line).append('\n');
       }
     }
     return sb.toString();

@@ -17,6 +17,7 @@ import dev.pipeperf.workflow.Step;
 import dev.pipeperf.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Consecutive steps of one job that do not depend on each other — several linters or type checkers
@@ -53,11 +54,21 @@ public final class ParallelizableStepsRule implements Rule {
     }
   }
 
+  /**
+   * Formatters and auto-fixers that rewrite the checkout: two of them at once race on the same
+   * files, and a later {@code git diff --exit-code} depends on both.
+   */
+  private static final Pattern WRITES =
+      Pattern.compile(
+          "(?m)--fix\\b|--write\\b|\\bgofmt\\s+(-\\w+\\s+)*-w\\b"
+              + "|^(?!.*--(check|diff)\\b).*\\b(ruff\\s+format|cargo\\s+fmt|black|isort)\\b(?!-)");
+
   private static boolean isIndependentCheck(Step s) {
     return !s.background()
         && !s.isParallelGroup()
         && s.id() == null
         && StepKinds.isCheck(s)
+        && !WRITES.matcher(s.run()).find()
         && !s.continueOnError();
   }
 

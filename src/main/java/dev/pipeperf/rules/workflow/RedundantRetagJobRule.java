@@ -8,6 +8,8 @@ import dev.pipeperf.rules.Rule;
 import dev.pipeperf.rules.RuleContext;
 import dev.pipeperf.rules.RuleInfo;
 import dev.pipeperf.rules.StepKinds;
+import dev.pipeperf.shell.Command;
+import dev.pipeperf.shell.ShellCommands;
 import dev.pipeperf.source.Severity;
 import dev.pipeperf.workflow.Job;
 import dev.pipeperf.workflow.Need;
@@ -23,7 +25,8 @@ import java.util.Set;
 
 /**
  * Seed 004's biggest win: a job on the critical path that only pulls, re-tags and pushes images an
- * earlier job built. Tagging at build time makes it unnecessary.
+ * earlier job built. Tagging at build time makes it unnecessary. A job that merges per-platform
+ * images into one manifest list is not a re-tag: builds spread over runners need it.
  */
 @RuleInfo(
     id = "PP001",
@@ -36,7 +39,9 @@ public final class RedundantRetagJobRule implements Rule {
 
   @Override
   public void visitJob(Workflow w, Job job, RuleContext ctx) {
-    if (job.callsReusableWorkflow() || job.needs().isEmpty()) {
+    if (job.callsReusableWorkflow() || job.needs().isEmpty() || job.environment() != null) {
+      // A job in an environment is a gate (reviewers, wait timers, environment secrets): a
+      // promotion to prod after approval cannot move into the build.
       return;
     }
     List<Step> work = new ArrayList<>();
@@ -45,7 +50,9 @@ public final class RedundantRetagJobRule implements Rule {
         work.add(s);
       }
     }
-    if (work.isEmpty() || !work.stream().allMatch(StepKinds::isRetag)) {
+    if (work.isEmpty()
+        || !work.stream().allMatch(StepKinds::isRetag)
+        || work.stream().anyMatch(RedundantRetagJobRule::mergesManifests)) {
       return;
     }
     List<JobInstance> instances = ctx.view().instances(w, job);
@@ -81,6 +88,60 @@ public final class RedundantRetagJobRule implements Rule {
         Remedy.of(edits),
         w.path(),
         job.id());
+  }
+
+  /** Options of {@code imagetools create} and {@code manifest create} that take a value. */
+  private static final Set<String> VALUE_OPTIONS =
+      Set.of(
+          "-t", "--tag", "-f", "--file", "--annotation", "--builder", "--progress", "--platform");
+
+  /**
+   * True when the step assembles one multi-platform image from several sources ({@code docker
+   * buildx imagetools create} or {@code docker manifest create} with two or more source images, or
+   * sources from a command substitution or glob). That is the merge step of builds spread over
+   * several runners: no tag at build time can replace it.
+   */
+  static boolean mergesManifests(Step s) {
+    if (s.run() == null) {
+      return false;
+    }
+    for (Command c : ShellCommands.split(s.run())) {
+      List<String> w = c.words();
+      int operandsFrom;
+      int names;
+      if (w.size() > 3
+          && w.get(0).equals("docker")
+          && w.get(1).equals("buildx")
+          && w.get(2).equals("imagetools")
+          && w.get(3).equals("create")) {
+        operandsFrom = 4;
+        names = 0;
+      } else if (w.size() > 2
+          && w.get(0).equals("docker")
+          && w.get(1).equals("manifest")
+          && w.get(2).equals("create")) {
+        operandsFrom = 3;
+        names = 1; // the first operand is the list being created
+      } else {
+        continue;
+      }
+      List<String> sources = new ArrayList<>();
+      for (int i = operandsFrom; i < w.size(); i++) {
+        String word = w.get(i);
+        if (VALUE_OPTIONS.contains(word)) {
+          i++;
+        } else if (!word.startsWith("-")) {
+          sources.add(word);
+        }
+      }
+      List<String> images = sources.subList(Math.min(names, sources.size()), sources.size());
+      if (images.size() >= 2
+          || images.stream()
+              .anyMatch(x -> x.contains("$(") || x.contains("`") || x.contains("*"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The nearest upstream job that builds images. */

@@ -104,7 +104,8 @@ class CheckCommandTest {
   @Test
   void aNewSerialJobOnTheCriticalPathFailsNamingIt() throws IOException {
     write(".github/workflows/ci.yml", WORKFLOW + INTEGRATION);
-    Cli r = check();
+    // Findings cannot fail this check: it is about time and minutes only.
+    Cli r = check("--fail-on", "none");
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.out())
         .contains(

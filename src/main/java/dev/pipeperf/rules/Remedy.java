@@ -10,10 +10,17 @@ import java.util.List;
  * @param edits the graph edits the fix amounts to
  * @param runsAvoided the share of runs the fix avoids altogether (cancelled superseded runs), 0–1
  * @param extraBilledSeconds runner time the fix adds per run (a new job's set-up), low and high
+ * @param onlyIfSaves report the finding only when applying the edits saves something (rules whose
+ *     whole point is the saving: a needs edge that delays nothing is not worth a line)
  */
-public record Remedy(List<GraphEdit> edits, double runsAvoided, double[] extraBilledSeconds) {
+public record Remedy(
+    List<GraphEdit> edits, double runsAvoided, double[] extraBilledSeconds, boolean onlyIfSaves) {
 
-  public static final Remedy NONE = new Remedy(List.of(), 0, new double[] {0, 0});
+  public static final Remedy NONE = new Remedy(List.of(), 0, new double[] {0, 0}, false);
+
+  public Remedy(List<GraphEdit> edits, double runsAvoided, double[] extraBilledSeconds) {
+    this(edits, runsAvoided, extraBilledSeconds, false);
+  }
 
   public Remedy {
     edits = List.copyOf(edits);
@@ -32,7 +39,12 @@ public record Remedy(List<GraphEdit> edits, double runsAvoided, double[] extraBi
   }
 
   public Remedy withExtraBilledSeconds(double low, double high) {
-    return new Remedy(edits, runsAvoided, new double[] {low, high});
+    return new Remedy(edits, runsAvoided, new double[] {low, high}, onlyIfSaves);
+  }
+
+  /** The same remedy, reported only when it saves something. */
+  public Remedy onlyIfItSaves() {
+    return new Remedy(edits, runsAvoided, extraBilledSeconds, true);
   }
 
   public boolean isEmpty() {

@@ -83,6 +83,40 @@ public final class RuleContext {
             fingerprint(info.id(), location.file(), subject)));
   }
 
+  /**
+   * As {@link #report}, at a lower severity than the rule's own (a warning among errors); never
+   * above the configured severity.
+   */
+  public void reportAtMost(
+      Severity at,
+      Location location,
+      String message,
+      String fix,
+      Remedy remedy,
+      String workflow,
+      String subject) {
+    int before = findings.size();
+    report(location, message, fix, remedy, workflow, subject);
+    Finding f = findings.get(before);
+    if (at.ordinal() > f.severity().ordinal()) {
+      findings.set(
+          before,
+          new Finding(
+              f.ruleId(),
+              f.ruleName(),
+              at,
+              f.location(),
+              f.message(),
+              f.fix(),
+              f.effort(),
+              f.effortHours(),
+              f.remedy(),
+              f.workflow(),
+              f.saving(),
+              f.fingerprint()));
+    }
+  }
+
   /** Records a good practice already in place. */
   public void practice(String id, Location location, String what) {
     practices.add(new Practice(id, location, what));

@@ -94,7 +94,17 @@ public final class RuleEngine {
     int whatIfs = 0;
     for (Finding f : unique.values()) {
       if (!f.remedy().isEmpty() && whatIfs++ < MAX_WHAT_IFS) {
-        findings.add(f.withSaving(saving(view, f.workflow(), f.remedy())));
+        Savings saving = saving(view, f.workflow(), f.remedy());
+        boolean savesNothing =
+            saving.criticalPathPerRun().high() < 1
+                && Math.abs(saving.billableMinutes().high()) < 1
+                && Math.abs(saving.billableMinutes().low()) < 1;
+        if (f.remedy().onlyIfSaves() && savesNothing) {
+          continue;
+        }
+        findings.add(f.withSaving(saving));
+      } else if (f.remedy().onlyIfSaves() && !f.remedy().isEmpty()) {
+        continue;
       } else {
         findings.add(f);
       }

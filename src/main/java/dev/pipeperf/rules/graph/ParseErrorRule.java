@@ -39,7 +39,8 @@ public final class ParseErrorRule implements Rule, dev.pipeperf.rules.Diagnostic
                   + d.code()
                   + "); until then pipeperf leaves this part out of the analysis"
               : "Check " + d.location() + " (" + d.code() + ")";
-      ctx.report(
+      ctx.reportAtMost(
+          d.severity().atLeast(Severity.HIGH) ? Severity.HIGH : Severity.LOW,
           d.location(),
           d.message() + " (" + d.code() + ")",
           fix,

@@ -77,7 +77,7 @@ public final class NeedlessNeedsRule implements Rule {
               + " must only run after "
               + upstream.id()
               + " succeeded (a gate): then say so in a comment with `# pipeperf-ignore PP011`.",
-          Remedy.of(edits),
+          Remedy.of(edits).onlyIfItSaves(),
           w.path(),
           job.id() + "<-" + upstream.id());
     }

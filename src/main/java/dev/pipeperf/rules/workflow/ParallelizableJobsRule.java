@@ -86,6 +86,7 @@ public final class ParallelizableJobsRule implements Rule {
               + setupTime.format()
               + " per run).",
           Remedy.of(edits)
+              .onlyIfItSaves()
               .withExtraBilledSeconds(
                   setupTime.low() + checkTime.low(), setupTime.high() + checkTime.high()),
           w.path(),

@@ -127,7 +127,7 @@ public final class ParallelizableStepsRule implements Rule {
             + sum.format()
             + ") run one after another",
         yaml.toString().stripTrailing(),
-        Remedy.of(edits),
+        Remedy.of(edits).onlyIfItSaves(),
         w.path(),
         job.id() + "/" + steps.get(0).displayName());
   }

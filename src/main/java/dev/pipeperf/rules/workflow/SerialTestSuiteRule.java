@@ -99,7 +99,7 @@ public final class SerialTestSuiteRule implements Rule {
               + " minutes are multiplied by "
               + SHARDS
               + ".",
-          Remedy.of(edits),
+          Remedy.of(edits).onlyIfItSaves(),
           w.path(),
           job.id() + "/" + s.displayName());
     }

@@ -42,7 +42,8 @@ public final class HeavyInstallInTestImageRule implements Rule {
     Set<String> reported = new java.util.HashSet<>();
     for (Node n : view.buildStages()) {
       Subject.BuildStage bs = (Subject.BuildStage) n.subject();
-      if (!feedsTests(view, bs.job())) {
+      JobInstance tests = testJob(view, bs.job());
+      if (tests == null) {
         continue;
       }
       for (Instruction i : bs.stage().stage().instructions()) {
@@ -82,8 +83,12 @@ public final class HeavyInstallInTestImageRule implements Rule {
         String target = bs.build().bakeTarget();
         ctx.report(
             i.location(),
-            "the image used by the tests of job "
-                + bs.job().displayName()
+            (tests == bs.job()
+                    ? "the image used by the tests of job " + bs.job().displayName()
+                    : "the image job "
+                        + bs.job().displayName()
+                        + " builds for the tests of job "
+                        + tests.displayName())
                 + " installs "
                 + String.join(", ", heavy),
             "Make them optional: `ARG INSTALL_HEAVY=true` and `RUN if [ \"$INSTALL_HEAVY\" = true ]; then apt-get install -y --no-install-recommends "
@@ -102,17 +107,20 @@ public final class HeavyInstallInTestImageRule implements Rule {
     }
   }
 
-  /** True when the job or one of the jobs after it runs tests (it builds the test image). */
-  private static boolean feedsTests(AnalysisView view, JobInstance job) {
+  /**
+   * The job that runs tests on the image: the building job itself, or the first job after it that
+   * runs tests (it builds the test image); null when no tests use it.
+   */
+  private static JobInstance testJob(AnalysisView view, JobInstance job) {
     if (runsTests(job)) {
-      return true;
+      return job;
     }
     for (var span : view.graph().jobs()) {
       if (view.graph().upstreamJobs(span.job()).contains(job) && runsTests(span.job())) {
-        return true;
+        return span.job();
       }
     }
-    return false;
+    return null;
   }
 
   private static boolean runsTests(JobInstance job) {

@@ -16,6 +16,7 @@ import dev.pipeperf.rules.RuleContext;
 import dev.pipeperf.rules.RuleInfo;
 import dev.pipeperf.rules.StepKinds;
 import dev.pipeperf.shell.PackageInstall;
+import dev.pipeperf.shell.PackageInstalls;
 import dev.pipeperf.source.Severity;
 import dev.pipeperf.workflow.Step;
 import java.util.ArrayList;
@@ -72,6 +73,18 @@ public final class HeavyInstallInTestImageRule implements Rule {
             extra = extra.plus(hp.extra());
           }
         }
+        // Playwright's browsers are no system package: cost them as the estimator does, per
+        // browser the install fetches.
+        BuildCatalogue.PerItem browsers =
+            cat.dependencyInstalls().get(PackageInstall.Manager.PLAYWRIGHT);
+        if (i.isRun() && i.runCommand() != null && browsers != null) {
+          for (PackageInstall p : PackageInstalls.find(i.runCommand())) {
+            if (p.manager() == PackageInstall.Manager.PLAYWRIGHT) {
+              extra =
+                  extra.plus(browsers.fixed()).plus(browsers.perItem().times(p.packages().size()));
+            }
+          }
+        }
         List<GraphEdit> edits = new ArrayList<>();
         double stageMid = (bs.warm() ? bs.stage().warm() : bs.stage().cold()).range().mid();
         // Cold builds pay the install; warm ones only when its layer is invalidated.
@@ -91,8 +104,8 @@ public final class HeavyInstallInTestImageRule implements Rule {
                         + tests.displayName())
                 + " installs "
                 + String.join(", ", heavy),
-            "Make them optional: `ARG INSTALL_HEAVY=true` and `RUN if [ \"$INSTALL_HEAVY\" = true ]; then apt-get install -y --no-install-recommends "
-                + String.join(" ", heavy)
+            "Make them optional: `ARG INSTALL_HEAVY=true` and `RUN if [ \"$INSTALL_HEAVY\" = true ]; then "
+                + optionalInstall(heavy)
                 + "; fi` in "
                 + bs.build().dockerfile()
                 + ", and build the test image with "
@@ -105,6 +118,19 @@ public final class HeavyInstallInTestImageRule implements Rule {
             key);
       }
     }
+  }
+
+  /** The install to make optional: the system packages, then Playwright's browsers. */
+  private static String optionalInstall(Set<String> heavy) {
+    List<String> packages = heavy.stream().filter(h -> !h.equals("playwright browsers")).toList();
+    List<String> parts = new ArrayList<>();
+    if (!packages.isEmpty()) {
+      parts.add("apt-get install -y --no-install-recommends " + String.join(" ", packages));
+    }
+    if (heavy.contains("playwright browsers")) {
+      parts.add("playwright install --with-deps");
+    }
+    return String.join(" && ", parts);
   }
 
   /**

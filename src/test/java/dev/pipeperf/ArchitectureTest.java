@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Data flows one way — files → models → workspace → estimates → graph → cost → report → cli — and
- * dependencies only point backwards along it.
+ * Data flows one way — files → models → workspace → estimates → graph → cost → report → gate → cli
+ * — and dependencies only point backwards along it.
  */
 class ArchitectureTest {
 
@@ -48,28 +48,32 @@ class ArchitectureTest {
         .definedBy("dev.pipeperf")
         .layer("report")
         .definedBy("dev.pipeperf.report..")
+        .layer("gate")
+        .definedBy("dev.pipeperf.gate..")
         .layer("cli")
         .definedBy("dev.pipeperf.cli..")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
-        .whereLayer("report")
+        .whereLayer("gate")
         .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("report")
+        .mayOnlyBeAccessedByLayers("gate", "cli")
         .whereLayer("analysis")
-        .mayOnlyBeAccessedByLayers("report", "cli")
+        .mayOnlyBeAccessedByLayers("report", "gate", "cli")
         .whereLayer("rules")
-        .mayOnlyBeAccessedByLayers("analysis", "report", "cli")
+        .mayOnlyBeAccessedByLayers("analysis", "report", "gate", "cli")
         .whereLayer("cost")
-        .mayOnlyBeAccessedByLayers("rules", "analysis", "report", "cli")
+        .mayOnlyBeAccessedByLayers("rules", "analysis", "report", "gate", "cli")
         .whereLayer("graph")
-        .mayOnlyBeAccessedByLayers("cost", "rules", "analysis", "report", "cli")
+        .mayOnlyBeAccessedByLayers("cost", "rules", "analysis", "report", "gate", "cli")
         .whereLayer("estimate")
-        .mayOnlyBeAccessedByLayers("graph", "cost", "rules", "analysis", "report", "cli")
+        .mayOnlyBeAccessedByLayers("graph", "cost", "rules", "analysis", "report", "gate", "cli")
         .whereLayer("workspace")
         .mayOnlyBeAccessedByLayers(
-            "estimate", "graph", "cost", "rules", "analysis", "report", "cli")
+            "estimate", "graph", "cost", "rules", "analysis", "report", "gate", "cli")
         .whereLayer("config")
         .mayOnlyBeAccessedByLayers(
-            "workspace", "estimate", "graph", "cost", "rules", "analysis", "report", "cli")
+            "workspace", "estimate", "graph", "cost", "rules", "analysis", "report", "gate", "cli")
         .whereLayer("parsers")
         .mayOnlyBeAccessedByLayers(
             "config",
@@ -80,6 +84,7 @@ class ArchitectureTest {
             "rules",
             "analysis",
             "report",
+            "gate",
             "cli")
         .check(CLASSES);
   }

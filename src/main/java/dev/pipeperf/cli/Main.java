@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
       GraphCommand.class,
       RulesCommand.class,
       ExplainCommand.class,
+      BaselineCommand.class,
+      CheckCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

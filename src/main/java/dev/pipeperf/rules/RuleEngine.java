@@ -37,6 +37,12 @@ public final class RuleEngine {
   /** Beyond this many findings with remedies, savings are not computed one by one (huge repos). */
   static final int MAX_WHAT_IFS = 2_000;
 
+  /**
+   * A finding reported only for its saving must save at least this much of the critical path (high
+   * bound) or a billable minute: a 10-second gain is not worth a doubled bill or a lost gate.
+   */
+  static final double MIN_WORTHWHILE_SECONDS = 30;
+
   private RuleEngine() {}
 
   public static RuleResults run(
@@ -90,24 +96,34 @@ public final class RuleEngine {
         unique.putIfAbsent(f.ruleId() + "|" + f.location() + "|" + f.message(), f);
       }
     }
+    // A finding reported only for its saving counts when it saves on its own, or when it still
+    // saves once every other fix is in (an edge that only matters after the longer path is gone).
+    List<Finding> candidates = new ArrayList<>(unique.values());
+    List<GraphEdit> everything = new ArrayList<>();
+    candidates.forEach(f -> everything.addAll(f.remedy().edits()));
+    CriticalPath allApplied =
+        CriticalPath.of(view.graph(), Scenario.apply(view.graph(), everything));
     List<Finding> findings = new ArrayList<>();
     int whatIfs = 0;
-    for (Finding f : unique.values()) {
-      if (!f.remedy().isEmpty() && whatIfs++ < MAX_WHAT_IFS) {
-        Savings saving = saving(view, f.workflow(), f.remedy());
-        boolean savesNothing =
-            saving.criticalPathPerRun().high() < 1
-                && Math.abs(saving.billableMinutes().high()) < 1
-                && Math.abs(saving.billableMinutes().low()) < 1;
-        if (f.remedy().onlyIfSaves() && savesNothing) {
-          continue;
-        }
-        findings.add(f.withSaving(saving));
-      } else if (f.remedy().onlyIfSaves() && !f.remedy().isEmpty()) {
-        continue;
-      } else {
+    for (Finding f : candidates) {
+      if (f.remedy().isEmpty()) {
         findings.add(f);
+        continue;
       }
+      if (whatIfs++ >= MAX_WHAT_IFS) {
+        if (!f.remedy().onlyIfSaves()) {
+          findings.add(f);
+        }
+        continue;
+      }
+      Savings saving = saving(view, f.workflow(), f.remedy());
+      boolean worthIt =
+          saving.criticalPathPerRun().high() >= MIN_WORTHWHILE_SECONDS
+              || saving.billableMinutes().high() >= 1;
+      if (f.remedy().onlyIfSaves() && !worthIt && !marginal(view, f, everything, allApplied)) {
+        continue;
+      }
+      findings.add(f.withSaving(saving));
     }
     findings.sort(null);
     List<Practice> uniquePractices = new ArrayList<>(new LinkedHashSet<>(practices));
@@ -147,6 +163,25 @@ public final class RuleEngine {
       }
     }
     rule.finish(view, ctx);
+  }
+
+  /** True when leaving this finding's edits out of all the fixes makes its workflow slower. */
+  private static boolean marginal(
+      AnalysisView view, Finding f, List<GraphEdit> everything, CriticalPath allApplied) {
+    List<GraphEdit> others = new ArrayList<>(everything);
+    f.remedy().edits().forEach(others::remove);
+    CriticalPath without = CriticalPath.of(view.graph(), Scenario.apply(view.graph(), others));
+    for (PipelineGraph.WorkflowEntry w : view.graph().workflows()) {
+      if (f.workflow() != null && !f.workflow().equals(w.path())) {
+        continue;
+      }
+      double gain =
+          without.path(w.path()).length().high() - allApplied.path(w.path()).length().high();
+      if (gain >= MIN_WORTHWHILE_SECONDS) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The saving of one remedy on one workflow (or on every workflow when none is named). */

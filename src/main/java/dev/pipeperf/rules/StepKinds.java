@@ -184,6 +184,18 @@ public final class StepKinds {
       String c = base(w.get(i));
       if (c.contains("=") && !c.startsWith("-")) {
         i++;
+      } else if (c.equals("sudo") || c.equals("time") || c.equals("env")) {
+        i++;
+      } else if ((c.equals("docker") || c.equals("podman"))
+          && i + 1 < w.size()
+          && (w.get(i + 1).equals("exec") || w.get(i + 1).equals("run"))) {
+        // docker exec [opts] CONTAINER CMD / docker run [opts] IMAGE CMD: the command runs inside.
+        i = afterContainer(w, i + 2);
+      } else if (c.equals("docker")
+          && i + 2 < w.size()
+          && w.get(i + 1).equals("compose")
+          && (w.get(i + 2).equals("exec") || w.get(i + 2).equals("run"))) {
+        i = afterContainer(w, i + 3);
       } else if (LAUNCHERS.contains(c)) {
         i++;
         while (i < w.size()
@@ -199,6 +211,44 @@ public final class StepKinds {
       }
     }
     return i >= w.size() ? List.of() : w.subList(i, w.size());
+  }
+
+  private static final Set<String> CONTAINER_VALUE_OPTIONS =
+      Set.of(
+          "-e",
+          "--env",
+          "-u",
+          "--user",
+          "-w",
+          "--workdir",
+          "--env-file",
+          "--index",
+          "-v",
+          "--volume",
+          "--name",
+          "--network",
+          "--net",
+          "-p",
+          "--publish",
+          "--entrypoint",
+          "--mount",
+          "--platform",
+          "--shm-size",
+          "-m",
+          "--memory",
+          "--cpus",
+          "--gpus",
+          "--add-host",
+          "--label",
+          "-l");
+
+  /** The index after {@code [options] CONTAINER} of docker exec/run. */
+  private static int afterContainer(List<String> w, int i) {
+    while (i < w.size() && w.get(i).startsWith("-")) {
+      String o = w.get(i);
+      i += CONTAINER_VALUE_OPTIONS.contains(o) && !o.contains("=") ? 2 : 1;
+    }
+    return i + 1;
   }
 
   private static String base(String word) {
@@ -231,6 +281,10 @@ public final class StepKinds {
   }
 
   static boolean isCheckCommand(List<String> w) {
+    // `shellcheck --version` checks that a tool is installed, not the code.
+    if (w.size() == 2 && w.get(1).matches("--?(version|help|V|h)")) {
+      return false;
+    }
     String c = base(w.get(0));
     String a1 = w.size() > 1 ? w.get(1) : "";
     String a2 = w.size() > 2 ? w.get(2) : "";

@@ -9,6 +9,15 @@ public final class Paths {
   private Paths() {}
 
   /**
+   * {@code Dockerfile.java}, {@code Dockerfile.class}, {@code Dockerfile.md}: source, binaries and
+   * documents that happen to be named after Dockerfiles.
+   */
+  private static final java.util.regex.Pattern NOT_DOCKERFILE =
+      java.util.regex.Pattern.compile(
+          "^Dockerfile\\.(java|class|kt|scala|go|py|pyc|rs|ts|js|mjs|rb|php|cs|c|h|cpp|sh|md|txt|json|ya?ml|toml|html|xml|orig|rej|bak|swp|jar|out|log)$",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
    * Normalises a root-relative path: {@code ./a//b/../Dockerfile} → {@code a/Dockerfile}; {@code .}
    * and the empty path → {@code ""}. A path that climbs out of the root keeps its leading {@code
    * ..} so callers can tell.
@@ -51,7 +60,7 @@ public final class Paths {
 
   /** True for the file names pipeperf reads as Dockerfiles (spec §2). */
   public static boolean isDockerfileName(String name) {
-    if (name.endsWith(".dockerignore")) {
+    if (name.endsWith(".dockerignore") || NOT_DOCKERFILE.matcher(name).find()) {
       return false;
     }
     return name.equals("Dockerfile")

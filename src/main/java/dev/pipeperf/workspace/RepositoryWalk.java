@@ -33,6 +33,7 @@ record RepositoryWalk(
     List<String> bakeFiles = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     int[] seen = {0};
+    Set<String> ignoredDirs = gitignoredDirectories(root);
     try {
       Files.walkFileTree(
           root,
@@ -43,7 +44,9 @@ record RepositoryWalk(
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
               if (!dir.equals(root)) {
                 String name = dir.getFileName().toString();
-                if (SKIPPED.contains(name) || excluded(root, dir, excludes)) {
+                if (SKIPPED.contains(name)
+                    || ignoredDirs.contains(name)
+                    || excluded(root, dir, excludes)) {
                   return FileVisitResult.SKIP_SUBTREE;
                 }
               }
@@ -94,6 +97,34 @@ record RepositoryWalk(
     dockerfiles.sort(null);
     bakeFiles.sort(null);
     return new RepositoryWalk(dockerfiles, bakeFiles, diagnostics);
+  }
+
+  /**
+   * Folder names the repository's own {@code .gitignore} ignores outright ({@code target/}, {@code
+   * dist}): build outputs that hold copies, not sources. Only plain names are read; globs and
+   * negations are left to {@code exclude:} in the config.
+   */
+  static Set<String> gitignoredDirectories(Path root) {
+    Set<String> out = new java.util.HashSet<>();
+    Path gi = root.resolve(".gitignore");
+    try {
+      if (!Files.isRegularFile(gi) || Files.size(gi) > 1_000_000) {
+        return out;
+      }
+      for (String line : Files.readAllLines(gi)) {
+        String t = line.strip();
+        if (t.isEmpty() || t.startsWith("#") || t.startsWith("!")) {
+          continue;
+        }
+        t = t.replaceFirst("^/", "").replaceFirst("/$", "");
+        if (t.matches("[A-Za-z0-9._-]+") && !t.startsWith(".github")) {
+          out.add(t);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return out;
+    }
+    return out;
   }
 
   private static boolean excluded(Path root, Path p, List<PathMatcher> excludes) {

@@ -35,7 +35,7 @@ class RulesCommandTest {
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(root.get("rules")).hasSize(BuiltinRules.all().size());
-    JsonNode pp009 = root.get("rules").get(3);
+    JsonNode pp009 = root.get("rules").get(9);
     assertThat(pp009.get("id").asText()).isEqualTo("PP009");
     assertThat(pp009.get("name").asText()).isEqualTo("serial-test-suite");
     assertThat(pp009.get("severity").asText()).isEqualTo("medium");

@@ -16,6 +16,7 @@ import dev.pipeperf.rules.RuleContext;
 import dev.pipeperf.rules.RuleInfo;
 import dev.pipeperf.rules.StepKinds;
 import dev.pipeperf.shell.PackageInstall;
+import dev.pipeperf.shell.PackageInstalls;
 import dev.pipeperf.source.Severity;
 import dev.pipeperf.workflow.Step;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ public final class HeavyInstallInTestImageRule implements Rule {
     Set<String> reported = new java.util.HashSet<>();
     for (Node n : view.buildStages()) {
       Subject.BuildStage bs = (Subject.BuildStage) n.subject();
-      if (!feedsTests(view, bs.job())) {
+      JobInstance tests = testJob(view, bs.job());
+      if (tests == null) {
         continue;
       }
       for (Instruction i : bs.stage().stage().instructions()) {
@@ -71,6 +73,18 @@ public final class HeavyInstallInTestImageRule implements Rule {
             extra = extra.plus(hp.extra());
           }
         }
+        // Playwright's browsers are no system package: cost them as the estimator does, per
+        // browser the install fetches.
+        BuildCatalogue.PerItem browsers =
+            cat.dependencyInstalls().get(PackageInstall.Manager.PLAYWRIGHT);
+        if (i.isRun() && i.runCommand() != null && browsers != null) {
+          for (PackageInstall p : PackageInstalls.find(i.runCommand())) {
+            if (p.manager() == PackageInstall.Manager.PLAYWRIGHT) {
+              extra =
+                  extra.plus(browsers.fixed()).plus(browsers.perItem().times(p.packages().size()));
+            }
+          }
+        }
         List<GraphEdit> edits = new ArrayList<>();
         double stageMid = (bs.warm() ? bs.stage().warm() : bs.stage().cold()).range().mid();
         // Cold builds pay the install; warm ones only when its layer is invalidated.
@@ -82,12 +96,16 @@ public final class HeavyInstallInTestImageRule implements Rule {
         String target = bs.build().bakeTarget();
         ctx.report(
             i.location(),
-            "the image used by the tests of job "
-                + bs.job().displayName()
+            (tests == bs.job()
+                    ? "the image used by the tests of job " + bs.job().displayName()
+                    : "the image job "
+                        + bs.job().displayName()
+                        + " builds for the tests of job "
+                        + tests.displayName())
                 + " installs "
                 + String.join(", ", heavy),
-            "Make them optional: `ARG INSTALL_HEAVY=true` and `RUN if [ \"$INSTALL_HEAVY\" = true ]; then apt-get install -y --no-install-recommends "
-                + String.join(" ", heavy)
+            "Make them optional: `ARG INSTALL_HEAVY=true` and `RUN if [ \"$INSTALL_HEAVY\" = true ]; then "
+                + optionalInstall(heavy)
                 + "; fi` in "
                 + bs.build().dockerfile()
                 + ", and build the test image with "
@@ -102,17 +120,33 @@ public final class HeavyInstallInTestImageRule implements Rule {
     }
   }
 
-  /** True when the job or one of the jobs after it runs tests (it builds the test image). */
-  private static boolean feedsTests(AnalysisView view, JobInstance job) {
+  /** The install to make optional: the system packages, then Playwright's browsers. */
+  private static String optionalInstall(Set<String> heavy) {
+    List<String> packages = heavy.stream().filter(h -> !h.equals("playwright browsers")).toList();
+    List<String> parts = new ArrayList<>();
+    if (!packages.isEmpty()) {
+      parts.add("apt-get install -y --no-install-recommends " + String.join(" ", packages));
+    }
+    if (heavy.contains("playwright browsers")) {
+      parts.add("playwright install --with-deps");
+    }
+    return String.join(" && ", parts);
+  }
+
+  /**
+   * The job that runs tests on the image: the building job itself, or the first job after it that
+   * runs tests (it builds the test image); null when no tests use it.
+   */
+  private static JobInstance testJob(AnalysisView view, JobInstance job) {
     if (runsTests(job)) {
-      return true;
+      return job;
     }
     for (var span : view.graph().jobs()) {
       if (view.graph().upstreamJobs(span.job()).contains(job) && runsTests(span.job())) {
-        return true;
+        return span.job();
       }
     }
-    return false;
+    return null;
   }
 
   private static boolean runsTests(JobInstance job) {

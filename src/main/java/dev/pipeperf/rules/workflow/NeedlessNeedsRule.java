@@ -150,8 +150,20 @@ public final class NeedlessNeedsRule implements Rule {
                     s ->
                         s.run() != null && USES_IMAGES.matcher(s.run()).find()
                             || StepKinds.isRetag(s)
-                            || (s.uses() != null && s.uses().startsWith("docker://")));
+                            || (s.uses() != null && s.uses().startsWith("docker://"))
+                            || s.with().containsKey("image")
+                            || s.with().containsKey("image-ref")
+                            || s.with().containsKey("subject-name")
+                            || isImageScanner(s));
     return publishesImages && usesImages;
+  }
+
+  /** Actions that read a published image: scanners, signers, SBOM and provenance tools. */
+  private static boolean isImageScanner(Step s) {
+    String a = StepKinds.action(s);
+    return a != null
+        && a.matches(
+            "docker/scout-action|aquasecurity/trivy-action|anchore/scan-action|anchore/sbom-action|snyk/actions/docker|sigstore/.*|actions/attest-build-provenance|docker/github-builder.*");
   }
 
   private static String allText(Job job) {

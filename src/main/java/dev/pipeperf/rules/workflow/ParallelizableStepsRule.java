@@ -64,7 +64,9 @@ public final class ParallelizableStepsRule implements Rule {
               + "|^(?!.*--(check|diff)\\b).*\\b(ruff\\s+format|cargo\\s+fmt|black|isort)\\b(?!-)");
 
   private static boolean isIndependentCheck(Step s) {
+    // A conditional step may not run at all (one per OS, say): nothing to overlap with.
     return !s.background()
+        && s.ifCondition() == null
         && !s.isParallelGroup()
         && s.id() == null
         && StepKinds.isCheck(s)

@@ -1,0 +1,157 @@
+package dev.pipeperf.cli;
+
+import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.config.BaselineSettings;
+import dev.pipeperf.gate.Baseline;
+import dev.pipeperf.gate.BaselineFile;
+import dev.pipeperf.gate.CheckReport;
+import dev.pipeperf.gate.Comparison;
+import dev.pipeperf.gate.Thresholds;
+import dev.pipeperf.source.ParseResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pipeperf check [PATH] --baseline FILE}: the CI gate. Exit 1 when a workflow's critical
+ * path or billable minutes grew past {@code --max-increase}, or a new finding at or above {@code
+ * --fail-on} appeared; 2 when the baseline is missing or corrupt.
+ */
+@Command(
+    name = "check",
+    description =
+        "Fail (exit 1) when the pipeline got slower or costlier than the baseline allows, or a new"
+            + " finding appeared.",
+    mixinStandardHelpOptions = true)
+final class CheckCommand implements Callable<Integer> {
+
+  enum Format {
+    text,
+    github
+  }
+
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PATH",
+      description = "Repository folder (default: .).")
+  Path path = Path.of(".");
+
+  @Option(
+      names = "--baseline",
+      required = true,
+      paramLabel = "FILE",
+      description = "The baseline recorded by pipeperf baseline.")
+  Path baseline;
+
+  @Option(
+      names = "--max-increase",
+      paramLabel = "PERCENT",
+      description =
+          "How much a workflow's critical path or billable minutes may grow (default: baseline."
+              + "maxIncrease in .pipeperf.yml, else 10%%).")
+  String maxIncrease;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description =
+          "Fail on a new finding of this severity or worse: blocker, high, medium, low, info, none"
+              + " (default: baseline.failOn in .pipeperf.yml, else high).")
+  String failOn;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      description =
+          "text, or github: ::error annotations and a summary in $GITHUB_STEP_SUMMARY (default:"
+              + " ${DEFAULT-VALUE}).")
+  Format format = Format.text;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() {
+    String shown = baseline.toString().replace('\\', '/');
+    ParseResult<Baseline> read = BaselineFile.read(baseline, shown);
+    if (!read.hasModel()) {
+      var d = read.diagnostics().get(0);
+      throw new UserError(d.location() + ": " + d.message());
+    }
+    thresholds(BaselineSettings.DEFAULT); // bad options fail before the analysis, not after it
+    AnalysisResult result = main.analyze(path, common);
+    Thresholds limits = thresholds(result.workspace().config().baseline());
+    Baseline now = Baseline.of(result);
+    Comparison comparison = Comparison.of(read.model(), now, limits, common.workflow == null);
+    CheckReport report =
+        new CheckReport(read.model(), now, comparison, limits, shown, recordCommand(shown));
+    if (format == Format.github) {
+      report.annotations(spec.commandLine().getOut());
+      summary(report);
+    }
+    if (!common.quiet || common.output != null) {
+      main.write(common.output, report::text);
+    }
+    return comparison.passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
+  }
+
+  /** The command that records a new baseline the way this check read the repository. */
+  private String recordCommand(String shown) {
+    StringBuilder cmd =
+        new StringBuilder("pipeperf baseline ").append(path.toString().replace('\\', '/'));
+    if (common.config != null) {
+      cmd.append(" --config ").append(common.config.toString().replace('\\', '/'));
+    }
+    return cmd.append(" -o ").append(shown).toString();
+  }
+
+  /** Options beat {@code .pipeperf.yml}'s {@code baseline:}, which beats the defaults. */
+  private Thresholds thresholds(BaselineSettings config) {
+    String m = maxIncrease != null ? maxIncrease : config.maxIncrease();
+    String f = failOn != null ? failOn : config.failOn();
+    try {
+      return Thresholds.parse(m, f);
+    } catch (IllegalArgumentException e) {
+      boolean fromConfig =
+          (maxIncrease == null && e.getMessage().startsWith("max increase"))
+              || (failOn == null && e.getMessage().startsWith("fail-on"));
+      String file = common.config == null ? ".pipeperf.yml" : common.config.toString();
+      throw new UserError((fromConfig ? file + " baseline: " : "") + e.getMessage());
+    }
+  }
+
+  /** Appends the markdown summary to {@code $GITHUB_STEP_SUMMARY} when GitHub set it. */
+  private void summary(CheckReport report) {
+    String file = main.terminal().env().get("GITHUB_STEP_SUMMARY");
+    if (file == null || file.isBlank()) {
+      return;
+    }
+    try (Writer w =
+            Files.newBufferedWriter(
+                Path.of(file),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        PrintWriter pw = new PrintWriter(w)) {
+      report.markdown(pw);
+    } catch (IOException e) {
+      throw new UserError("cannot write $GITHUB_STEP_SUMMARY (" + file + "): " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package dev.pipeperf.gate;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What {@code pipeperf check} prints: the verdict as text for a terminal or a CI log, GitHub
+ * workflow commands ({@code ::error}) that annotate the pull request, and a markdown summary for
+ * {@code $GITHUB_STEP_SUMMARY}.
+ *
+ * @param baselineName the baseline file as the user named it
+ * @param recordCommand the command that records a new baseline, for the hint
+ */
+public record CheckReport(
+    Baseline before,
+    Baseline now,
+    Comparison result,
+    Thresholds limits,
+    String baselineName,
+    String recordCommand) {
+
+  /** The verdict for people: one line per regression (two with its cause), notes, the outcome. */
+  public void text(PrintWriter out) {
+    out.println(
+        "pipeperf check: "
+            + plural(now.workflows().size(), "workflow")
+            + ", "
+            + plural(now.findings().size(), "finding")
+            + " against "
+            + baselineName
+            + " (max increase "
+            + limits.maxIncreaseText()
+            + ", fail on "
+            + (limits.failOn() == null ? "none" : limits.failOn().word())
+            + ")");
+    for (Comparison.Regression r : result.regressions()) {
+      out.println("  FAIL  " + r.headline());
+      if (!r.detail().isEmpty()) {
+        out.println("          " + r.detail());
+      }
+    }
+    for (String n : result.notes()) {
+      out.println("  note  " + n);
+    }
+    for (String i : result.improvements()) {
+      out.println("  better  " + i);
+    }
+    if (result.passed()) {
+      out.println("gate passed: no regression against the baseline");
+    } else {
+      out.println("gate failed: " + plural(result.regressions().size(), "regression"));
+    }
+    if (!result.improvements().isEmpty()) {
+      out.println("hint: things improved: run " + recordCommand + " to record it");
+    }
+    out.flush();
+  }
+
+  /** GitHub workflow commands: an error per regression, a notice for improvements. */
+  public void annotations(PrintWriter out) {
+    for (Comparison.Regression r : result.regressions()) {
+      StringBuilder props = new StringBuilder("file=").append(property(r.file()));
+      if (r.line() > 0) {
+        props.append(",line=").append(r.line());
+      }
+      props.append(",title=").append(property("pipeperf check"));
+      String message = r.detail().isEmpty() ? r.headline() : r.headline() + "\n" + r.detail();
+      out.println("::error " + props + "::" + data(message));
+    }
+    if (!result.improvements().isEmpty()) {
+      out.println(
+          "::notice title="
+              + property("pipeperf check")
+              + "::"
+              + data(
+                  String.join("\n", result.improvements())
+                      + "\nrun "
+                      + recordCommand
+                      + " to record it"));
+    }
+    out.flush();
+  }
+
+  /** The markdown summary: the verdict, a table per workflow, regressions and notes. */
+  public void markdown(PrintWriter out) {
+    out.println("## pipeperf check: " + (result.passed() ? "passed ✅" : "failed ❌"));
+    out.println();
+    out.println(
+        "Against `"
+            + baselineName
+            + "` — max increase "
+            + limits.maxIncreaseText()
+            + ", fail on "
+            + (limits.failOn() == null ? "none" : limits.failOn().word())
+            + ".");
+    out.println();
+    Map<String, Baseline.WorkflowEntry> old = new LinkedHashMap<>();
+    before.workflows().forEach(w -> old.put(w.path(), w));
+    out.println("| workflow | critical path | billable minutes per run |");
+    out.println("|---|---|---|");
+    for (Baseline.WorkflowEntry w : now.workflows()) {
+      Baseline.WorkflowEntry b = old.get(w.path());
+      out.println(
+          "| "
+              + cell(w.name())
+              + " (`"
+              + w.path()
+              + "`) | "
+              + (b == null ? "new" : Comparison.seconds(b.criticalPath()) + " → ")
+              + Comparison.seconds(w.criticalPath())
+              + " | "
+              + (b == null ? "new" : Comparison.minutes(b.billableMinutes()) + " → ")
+              + Comparison.minutes(w.billableMinutes())
+              + " |");
+    }
+    out.println();
+    if (!result.regressions().isEmpty()) {
+      out.println("### Regressions");
+      out.println();
+      for (Comparison.Regression r : result.regressions()) {
+        out.println(
+            "- " + cell(r.headline()) + (r.detail().isEmpty() ? "" : "<br>" + cell(r.detail())));
+      }
+      out.println();
+    }
+    if (!result.notes().isEmpty()) {
+      out.println("### Notes");
+      out.println();
+      result.notes().forEach(n -> out.println("- " + cell(n)));
+      out.println();
+    }
+    if (!result.improvements().isEmpty()) {
+      out.println("### Improvements");
+      out.println();
+      result.improvements().forEach(i -> out.println("- " + cell(i)));
+      out.println();
+      out.println("Run `" + recordCommand + "` and commit the baseline to record them.");
+      out.println();
+    }
+    out.flush();
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  /** Markdown text on one line, with the characters that would break a table escaped. */
+  private static String cell(String s) {
+    return s.replace("|", "\\|").replace("\n", " ");
+  }
+
+  /** Escapes a workflow command's message (GitHub's toolkit: %, CR, LF). */
+  static String data(String s) {
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  /** Escapes a workflow command's property (as data, plus : and ,). */
+  static String property(String s) {
+    return data(s).replace(":", "%3A").replace(",", "%2C");
+  }
+}

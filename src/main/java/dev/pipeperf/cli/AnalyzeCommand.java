@@ -58,7 +58,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     boolean colour = common.output == null && main.terminal().colour();
-    main.write(common.output, out -> render(result, format, colour, main, out));
+    main.write(common.output, out -> render(result, format, colour, out));
     if (format == Format.github) {
       main.appendStepSummary(result);
     }
@@ -66,8 +66,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /** Renders a result in a format; shared with {@code report}. */
-  static void render(
-      AnalysisResult result, Format format, boolean colour, Main main, PrintWriter out) {
+  static void render(AnalysisResult result, Format format, boolean colour, PrintWriter out) {
     switch (format) {
       case json -> new JsonRenderer().render(result, out);
       case text -> new TextRenderer(colour).render(result, out);

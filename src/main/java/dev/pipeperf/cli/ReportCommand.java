@@ -52,7 +52,8 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     AnalyzeCommand.Format as = AnalyzeCommand.Format.valueOf(format.name());
-    main.write(common.output, out -> AnalyzeCommand.render(result, as, false, main, out));
+    boolean colour = common.output == null && main.terminal().colour();
+    main.write(common.output, out -> AnalyzeCommand.render(result, as, colour, out));
     return ExitCodes.OK;
   }
 }

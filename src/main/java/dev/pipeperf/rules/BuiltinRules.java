@@ -18,6 +18,7 @@ import dev.pipeperf.rules.workflow.MissingTimeoutRule;
 import dev.pipeperf.rules.workflow.NeedlessNeedsRule;
 import dev.pipeperf.rules.workflow.ParallelizableJobsRule;
 import dev.pipeperf.rules.workflow.ParallelizableStepsRule;
+import dev.pipeperf.rules.workflow.PerRunCleanupJobRule;
 import dev.pipeperf.rules.workflow.RedundantRetagJobRule;
 import dev.pipeperf.rules.workflow.SerialTestSuiteRule;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class BuiltinRules {
         new ColdStartCpuBoostRule(),
         new ParallelizableStepsRule(),
         new ParallelizableJobsRule(),
-        new ArtifactRelayJobRule());
+        new ArtifactRelayJobRule(),
+        new PerRunCleanupJobRule());
   }
 }

@@ -109,6 +109,11 @@ public final class NeedlessNeedsRule implements Rule {
 
   /** True when the downstream job refers to the upstream one or consumes what it produces. */
   private static boolean uses(Job job, String text, Job upstream) {
+    // A clean-up job (deleting test images, tearing down an environment) must run after the jobs
+    // that use what it removes, even though it reads nothing from them.
+    if (isCleanup(job) && touchesResources(upstream)) {
+      return true;
+    }
     for (Expressions.Reference r : Expressions.referencesInTemplate(text)) {
       if (r.context().equals("needs")
           && (upstream.id().equalsIgnoreCase(r.first()) || "*".equals(r.first()))) {
@@ -156,6 +161,38 @@ public final class NeedlessNeedsRule implements Rule {
                             || s.with().containsKey("subject-name")
                             || isImageScanner(s));
     return publishesImages && usesImages;
+  }
+
+  private static final java.util.regex.Pattern CLEANUP =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(clean[ -]?up|delete|remove|prune|teardown|tear down|destroy)\\b|--method\\s+DELETE|-X\\s*DELETE");
+
+  private static boolean isCleanup(Job job) {
+    if (CLEANUP.matcher(job.id() + " " + (job.name() == null ? "" : job.name())).find()) {
+      return true;
+    }
+    return job.allSteps().stream()
+        .anyMatch(
+            s ->
+                CLEANUP
+                    .matcher(
+                        (s.name() == null ? "" : s.name()) + " " + (s.run() == null ? "" : s.run()))
+                    .find());
+  }
+
+  /** True when a job builds, pulls, runs or uploads something a later clean-up could remove. */
+  private static boolean touchesResources(Job job) {
+    return job.container() != null
+        || !job.services().isEmpty()
+        || job.allSteps().stream()
+            .anyMatch(
+                s ->
+                    !BuildInvocation.of(s).isEmpty()
+                        || (s.run() != null
+                            && s.run()
+                                .matches(
+                                    "(?s).*\\b(docker|podman|kubectl|helm|terraform|gcloud|aws)\\b.*"))
+                        || "actions/upload-artifact".equals(StepKinds.action(s)));
   }
 
   /** Actions that read a published image: scanners, signers, SBOM and provenance tools. */

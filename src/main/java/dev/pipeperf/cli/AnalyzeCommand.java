@@ -8,12 +8,10 @@ import dev.pipeperf.report.MarkdownRenderer;
 import dev.pipeperf.report.SarifRenderer;
 import dev.pipeperf.report.TextRenderer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pipeperf analyze [PATH]}: the terminal summary (or JSON) of a repository's pipeline. */
@@ -36,12 +34,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "PATH",
-      description = "Repository folder (default: .).")
-  Path path = Path.of(".");
+  @Mixin RepositoryPath repository;
 
   @Option(
       names = {"-f", "--format"},
@@ -53,7 +46,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AnalysisResult result = main.analyze(path, common);
+    AnalysisResult result = main.analyze(repository.path, common);
     if (common.quiet && common.output == null) {
       return ExitCodes.OK;
     }

@@ -3,12 +3,10 @@ package dev.pipeperf.cli;
 import dev.pipeperf.AnalysisResult;
 import dev.pipeperf.gate.Baseline;
 import dev.pipeperf.gate.BaselineFile;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -25,18 +23,13 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "PATH",
-      description = "Repository folder (default: .).")
-  Path path = Path.of(".");
+  @Mixin RepositoryPath repository;
 
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() {
-    AnalysisResult result = main.analyze(path, common);
+    AnalysisResult result = main.analyze(repository.path, common);
     Baseline baseline = Baseline.of(result);
     main.write(common.output, out -> BaselineFile.write(baseline, out));
     if (common.output != null && !common.quiet) {

@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -46,12 +45,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "PATH",
-      description = "Repository folder (default: .).")
-  Path path = Path.of(".");
+  @Mixin RepositoryPath repository;
 
   @Option(
       names = "--baseline",
@@ -95,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
       throw new UserError(d.location() + ": " + d.message());
     }
     thresholds(BaselineSettings.DEFAULT); // bad options fail before the analysis, not after it
-    AnalysisResult result = main.analyze(path, common);
+    AnalysisResult result = main.analyze(repository.path, common);
     Thresholds limits = thresholds(result.workspace().config().baseline());
     Baseline now = Baseline.of(result);
     Comparison comparison = Comparison.of(read.model(), now, limits, common.workflow == null);
@@ -114,7 +108,8 @@ final class CheckCommand implements Callable<Integer> {
   /** The command that records a new baseline the way this check read the repository. */
   private String recordCommand(String shown) {
     StringBuilder cmd =
-        new StringBuilder("pipeperf baseline ").append(path.toString().replace('\\', '/'));
+        new StringBuilder("pipeperf baseline ")
+            .append(repository.path.toString().replace('\\', '/'));
     if (common.config != null) {
       cmd.append(" --config ").append(common.config.toString().replace('\\', '/'));
     }

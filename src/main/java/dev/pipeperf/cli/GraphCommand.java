@@ -2,12 +2,10 @@ package dev.pipeperf.cli;
 
 import dev.pipeperf.AnalysisResult;
 import dev.pipeperf.report.GraphRenderer;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code pipeperf graph [PATH] --format mermaid|dot|json}: the pipeline graph itself. */
@@ -20,12 +18,7 @@ final class GraphCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "PATH",
-      description = "Repository folder (default: .).")
-  Path path = Path.of(".");
+  @Mixin RepositoryPath repository;
 
   @Option(
       names = {"-f", "--format"},
@@ -37,7 +30,7 @@ final class GraphCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AnalysisResult result = main.analyze(path, common);
+    AnalysisResult result = main.analyze(repository.path, common);
     if (common.quiet && common.output == null) {
       return ExitCodes.OK;
     }

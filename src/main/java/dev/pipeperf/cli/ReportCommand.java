@@ -1,12 +1,10 @@
 package dev.pipeperf.cli;
 
 import dev.pipeperf.AnalysisResult;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -30,12 +28,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "PATH",
-      description = "Repository folder (default: .).")
-  Path path = Path.of(".");
+  @Mixin RepositoryPath repository;
 
   @Option(
       names = {"-f", "--format"},
@@ -47,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AnalysisResult result = main.analyze(path, common);
+    AnalysisResult result = main.analyze(repository.path, common);
     if (common.quiet && common.output == null) {
       return ExitCodes.OK;
     }

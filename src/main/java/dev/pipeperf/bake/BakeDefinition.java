@@ -1,0 +1,71 @@
+package dev.pipeperf.bake;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The evaluated bake definition of one or more files: targets and groups by name, in the order they
+ * were first defined.
+ *
+ * @param targets evaluated targets
+ * @param groups groups, including those made by matrix expansion
+ * @param variables the resolved value of each variable, as its string form where it has one
+ */
+public record BakeDefinition(
+    Map<String, BakeTarget> targets, Map<String, BakeGroup> groups, Map<String, String> variables) {
+
+  public BakeDefinition {
+    targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+    groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+    variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+  }
+
+  /**
+   * The target names that building {@code namesOrGroups} builds, groups expanded recursively, in
+   * order, without repeats. With no names: the {@code default} group, else the {@code default}
+   * target. Unknown names are skipped (the evaluator reported them).
+   */
+  public List<String> resolveTargets(List<String> namesOrGroups) {
+    List<String> names = namesOrGroups;
+    if (names == null || names.isEmpty()) {
+      names = List.of("default");
+    }
+    List<String> out = new ArrayList<>();
+    Set<String> seenGroups = new HashSet<>();
+    for (String n : names) {
+      expand(n, out, seenGroups);
+    }
+    return out;
+  }
+
+  private void expand(String name, List<String> out, Set<String> seenGroups) {
+    BakeGroup g = groups.get(name);
+    if (g != null) {
+      if (!seenGroups.add(name)) {
+        return;
+      }
+      for (String t : g.targets()) {
+        if (t.equals(name) && targets.containsKey(t)) {
+          addTarget(t, out);
+        } else {
+          expand(t, out, seenGroups);
+        }
+      }
+      return;
+    }
+    if (targets.containsKey(name)) {
+      addTarget(name, out);
+    }
+  }
+
+  private static void addTarget(String name, List<String> out) {
+    if (!out.contains(name)) {
+      out.add(name);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+TAG = "override"
+target "app" {
+  args = { B = "override" }
+  platforms = ["linux/arm64"]
+}

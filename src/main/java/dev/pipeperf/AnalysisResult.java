@@ -5,6 +5,8 @@ import dev.pipeperf.cost.Pricing;
 import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.graph.CriticalPath;
 import dev.pipeperf.graph.PipelineGraph;
+import dev.pipeperf.rules.Finding;
+import dev.pipeperf.rules.RuleResults;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.workspace.Workspace;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Map;
  * @param costs per workflow path, what a run bills and what it costs a month
  * @param pricing the runner prices used
  * @param costInputs runs per day, developer cost and the other cost settings used
+ * @param rules the findings, good practices and the optimised pipeline
  */
 public record AnalysisResult(
     Workspace workspace,
@@ -30,7 +33,8 @@ public record AnalysisResult(
     Observations observations,
     Map<String, WorkflowCost> costs,
     Pricing pricing,
-    CostInputs costInputs) {
+    CostInputs costInputs,
+    RuleResults rules) {
 
   public AnalysisResult {
     diagnostics = diagnostics.stream().sorted().distinct().toList();
@@ -42,6 +46,20 @@ public record AnalysisResult(
       return graph.workflows();
     }
     return graph.workflows().stream().filter(w -> matches(w, workflowFilter)).toList();
+  }
+
+  /** The findings of the reported workflows (and those tied to no workflow), ranked by saving. */
+  public List<Finding> rankedFindings() {
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    reportedWorkflows().forEach(w -> shown.add(w.path()));
+    return rules.findings().stream()
+        .filter(f -> workflowFilter == null || f.workflow() == null || shown.contains(f.workflow()))
+        .sorted(
+            java.util.Comparator.comparing((Finding f) -> -f.saving().criticalPathPerRun().high())
+                .thenComparing(f -> -f.saving().totalDollars().high())
+                .thenComparing(Finding::severity)
+                .thenComparing(java.util.Comparator.naturalOrder()))
+        .toList();
   }
 
   static boolean matches(PipelineGraph.WorkflowEntry w, String filter) {

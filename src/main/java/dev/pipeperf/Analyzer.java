@@ -12,6 +12,9 @@ import dev.pipeperf.graph.CriticalPath;
 import dev.pipeperf.graph.GraphBuilder;
 import dev.pipeperf.graph.PipelineGraph;
 import dev.pipeperf.graph.Scenario;
+import dev.pipeperf.rules.AnalysisView;
+import dev.pipeperf.rules.RuleEngine;
+import dev.pipeperf.rules.RuleResults;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.source.ParseResult;
 import dev.pipeperf.workspace.Workspace;
@@ -74,8 +77,20 @@ public final class Analyzer {
     for (PipelineGraph.WorkflowEntry w : graph.workflows()) {
       costs.put(w.path(), WorkflowCost.of(schedule, baseline, w.path(), pricing, inputs));
     }
+    AnalysisView view = new AnalysisView(ws, graph, schedule, costs, pricing, inputs, estimator);
+    RuleResults rules = RuleEngine.run(view, config.rules(), List.copyOf(diagnostics));
+    diagnostics.addAll(rules.diagnostics());
     return new AnalysisResult(
-        ws, graph, schedule, diagnostics, options.workflow(), observations, costs, pricing, inputs);
+        ws,
+        graph,
+        schedule,
+        diagnostics,
+        options.workflow(),
+        observations,
+        costs,
+        pricing,
+        inputs,
+        rules);
   }
 
   private static List<ObservedRun> readTimings(

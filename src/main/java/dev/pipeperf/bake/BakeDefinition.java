@@ -31,16 +31,40 @@ public record BakeDefinition(
    * target. Unknown names are skipped (the evaluator reported them).
    */
   public List<String> resolveTargets(List<String> namesOrGroups) {
-    List<String> names = namesOrGroups;
-    if (names == null || names.isEmpty()) {
-      names = List.of("default");
-    }
+    List<String> names = requested(namesOrGroups);
     List<String> out = new ArrayList<>();
     Set<String> seenGroups = new HashSet<>();
     for (String n : names) {
       expand(n, out, seenGroups);
     }
     return out;
+  }
+
+  /**
+   * The requested names that are neither a target nor a group (with none requested: {@code
+   * default}, when the files define neither a default group nor a default target). buildx refuses
+   * to build these ("failed to find target").
+   */
+  public List<String> unknownNames(List<String> namesOrGroups) {
+    List<String> names = requested(namesOrGroups);
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      if (!targets.containsKey(n) && !groups.containsKey(n) && !out.contains(n)) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The names as buildx reads them from the command line: {@code default} when none, and dots
+   * replaced by underscores (compose service names may hold dots, target names may not).
+   */
+  static List<String> requested(List<String> namesOrGroups) {
+    if (namesOrGroups == null || namesOrGroups.isEmpty()) {
+      return List.of("default");
+    }
+    return namesOrGroups.stream().map(n -> n.replace('.', '_')).toList();
   }
 
   private void expand(String name, List<String> out, Set<String> seenGroups) {

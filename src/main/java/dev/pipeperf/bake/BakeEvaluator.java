@@ -19,8 +19,10 @@ import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.source.Location;
 import dev.pipeperf.source.ParseResult;
 import dev.pipeperf.source.SourceFile;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -135,6 +137,7 @@ public final class BakeEvaluator {
     BakeEvaluator b = new BakeEvaluator(environment);
     BakeDefinition def = b.run(files);
     List<Diagnostic> sorted = new ArrayList<>(b.diagnostics);
+    sorted.sort(null);
     return ParseResult.of(def, sorted);
   }
 
@@ -184,6 +187,7 @@ public final class BakeEvaluator {
       targets.put(name, conversion.toTarget(d, drafts.get(name)));
     }
     checkGroups(groups, targets);
+    checkLinks(targets);
     return new BakeDefinition(targets, groups, variableValues);
   }
 
@@ -191,16 +195,16 @@ public final class BakeEvaluator {
    * The time {@code timestamp()} answers: {@code SOURCE_DATE_EPOCH} when the environment sets it
    * (as reproducible builds do), else now.
    */
-  private java.time.Instant clock() {
+  private Instant clock() {
     String epoch = env.get("SOURCE_DATE_EPOCH");
     if (epoch != null) {
       try {
-        return java.time.Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
+        return Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
       } catch (NumberFormatException e) {
         // Not a number: fall back to the current time, as buildx would not use it either.
       }
     }
-    return java.time.Instant.now();
+    return Instant.now();
   }
 
   // ---- collecting blocks from files
@@ -317,15 +321,12 @@ public final class BakeEvaluator {
       String json = env.get(name + "_JSON");
       if (type != null && json != null && !variables.containsKey(name + "_JSON")) {
         try {
-          v = Json.decode(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          v = Json.parse(json);
+        } catch (EvalError e) {
           throw new EvalError(
               vb.location(),
               "bake-variable-env",
-              "environment variable "
-                  + name
-                  + "_JSON is not valid JSON: "
-                  + e.getOriginalMessage());
+              "environment variable " + name + "_JSON is not valid JSON: " + e.getMessage());
         }
       } else if (env.containsKey(name)) {
         v = VariableTyping.fromEnvironment(name, env.get(name), type, v, vb.location());
@@ -394,6 +395,14 @@ public final class BakeEvaluator {
     String name = fb.labels().get(0);
     List<String> params = new ArrayList<>();
     Optional<Attribute> p = fb.body().attribute("params");
+    if (p.isEmpty()) {
+      diagnostics.add(
+          Diagnostic.error(
+              fb.location(),
+              "bake-function",
+              "function \"" + name + "\" has no params attribute (write params = [] for none)"));
+      return Optional.empty();
+    }
     if (p.isPresent()) {
       if (!(p.get().expression() instanceof Expression.Tuple t)) {
         diagnostics.add(
@@ -468,6 +477,25 @@ public final class BakeEvaluator {
     Value cached = targetAttributes.get(key);
     if (cached != null) {
       return Optional.of(cached);
+    }
+    if (!targetBlocks.containsKey(name) && !drafts.containsKey(name)) {
+      // Perhaps a name a matrix gives: expand the matrix targets not yet expanded.
+      for (Map.Entry<String, List<Block>> e : targetBlocks.entrySet()) {
+        if (!expanding.contains(e.getKey())
+            && e.getValue().stream().anyMatch(b -> b.body().attribute("matrix").isPresent())) {
+          ensureExpanded(e.getKey(), null);
+        }
+      }
+    }
+    if (targetBlocks.containsKey(name)
+        && targetBlocks.get(name).stream()
+            .allMatch(b -> b.body().attribute("matrix").isPresent())) {
+      throw new EvalError(
+          null,
+          "bake-unknown-target",
+          "target \""
+              + name
+              + "\" has a matrix, so it is a group of targets; refer to one of the names it gives");
     }
     if (!targetBlocks.containsKey(name)) {
       TargetDraft d = drafts.get(name);
@@ -643,6 +671,7 @@ public final class BakeEvaluator {
               "name requires matrix: target \"" + label + "\" has a name attribute but no matrix"));
       return;
     }
+    Set<String> given = new HashSet<>();
     for (Map<String, Value> combo : combos) {
       EvalContext ctx = combo.isEmpty() ? root : root.child(combo);
       String name = label;
@@ -662,6 +691,18 @@ public final class BakeEvaluator {
                 nameAt,
                 "bake-target-name",
                 "invalid target name \"" + name + "\": use letters, digits, '_' and '-'"));
+        continue;
+      }
+      if (!given.add(name) && nameAttr.isPresent()) {
+        diagnostics.add(
+            Diagnostic.error(
+                nameAt,
+                "bake-matrix",
+                "the matrix of target \""
+                    + label
+                    + "\" gives the name \""
+                    + name
+                    + "\" to more than one target"));
         continue;
       }
       TargetDraft own = new TargetDraft(name, b.location());
@@ -743,7 +784,7 @@ public final class BakeEvaluator {
       Location at = own.locations.getOrDefault("inherits", own.location);
       if (stack.contains(parent)) {
         List<String> chain = new ArrayList<>(stack);
-        java.util.Collections.reverse(chain);
+        Collections.reverse(chain);
         chain = chain.subList(chain.indexOf(parent), chain.size());
         diagnostics.add(
             Diagnostic.error(
@@ -811,6 +852,12 @@ public final class BakeEvaluator {
               }
               case "description" ->
                   description = TargetConversion.stringOf(evaluator.evaluate(a.expression(), root));
+              case "name", "matrix" ->
+                  diagnostics.add(
+                      Diagnostic.error(
+                          a.location(),
+                          "bake-group",
+                          a.name() + " is not supported for groups, only for targets"));
               default ->
                   diagnostics.add(
                       Diagnostic.warning(
@@ -864,9 +911,63 @@ public final class BakeEvaluator {
     }
   }
 
-  /** The evaluation context with every variable and function, for tests of single expressions. */
-  EvalContext rootContext() {
-    return root;
+  /**
+   * buildx's checks on {@code target:} contexts: the linked target exists, is not the target
+   * itself, does not lead back to it, and builds for every platform of a multi-platform user.
+   */
+  private void checkLinks(Map<String, BakeTarget> targets) {
+    for (BakeTarget t : targets.values()) {
+      Location at = t.locationOf("contexts");
+      for (String dep : t.targetDependencies()) {
+        BakeTarget d = targets.get(dep);
+        if (dep.equals(t.name())) {
+          diagnostics.add(
+              Diagnostic.error(
+                  at, "bake-context-link", "target " + dep + " cannot link to itself"));
+        } else if (d == null) {
+          diagnostics.add(
+              Diagnostic.error(
+                  at,
+                  "bake-unknown-target",
+                  "target \"" + t.name() + "\" uses target:" + dep + ", which is not a target"));
+        } else if (t.platforms().size() > 1
+            && d.platforms().size() > 1
+            && !d.platforms().containsAll(t.platforms())) {
+          diagnostics.add(
+              Diagnostic.error(
+                  at,
+                  "bake-context-link",
+                  "target "
+                      + dep
+                      + " can't be used by "
+                      + t.name()
+                      + " because its platforms "
+                      + t.platforms()
+                      + " are not a subset of "
+                      + d.platforms()));
+        } else if (leadsBack(targets, dep, t.name(), new HashSet<>())) {
+          diagnostics.add(
+              Diagnostic.error(
+                  at,
+                  "bake-context-link",
+                  "infinite loop from " + t.name() + " to " + dep + " through target: contexts"));
+        }
+      }
+    }
+  }
+
+  private static boolean leadsBack(
+      Map<String, BakeTarget> targets, String from, String to, Set<String> seen) {
+    BakeTarget t = targets.get(from);
+    if (t == null || !seen.add(from)) {
+      return false;
+    }
+    for (String dep : t.targetDependencies()) {
+      if (dep.equals(to) || leadsBack(targets, dep, to, seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Evaluates an expression with the variables and functions of {@code files}. */

@@ -45,7 +45,7 @@ public final class BakePrint {
 
   /** The {@code --print} document as a Jackson tree. */
   public static ObjectNode toTree(BakeDefinition def, List<String> requested) {
-    List<String> names = requested == null || requested.isEmpty() ? List.of("default") : requested;
+    List<String> names = BakeDefinition.requested(requested);
     ObjectNode root = MAPPER.createObjectNode();
     Map<String, List<String>> groups = new TreeMap<>();
     for (String n : names) {

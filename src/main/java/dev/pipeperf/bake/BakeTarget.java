@@ -42,6 +42,8 @@ import java.util.Map;
  *     null without outputs
  * @param inherits the names this target's own block inherits from, in order
  * @param matrixOrigin for a matrix-expanded target, the name of the block it came from
+ * @param attributeLocations where each attribute that has a value was set (for an inherited or
+ *     overridden attribute: the definition that won), by bake attribute name ({@code cache-to})
  */
 public record BakeTarget(
     String name,
@@ -74,7 +76,13 @@ public record BakeTarget(
     Map<String, String> extraHosts,
     Boolean push,
     List<String> inherits,
-    String matrixOrigin) {
+    String matrixOrigin,
+    Map<String, Location> attributeLocations) {
+
+  /** Where attribute {@code name} was set, or the target's block when it was not. */
+  public Location locationOf(String name) {
+    return attributeLocations.getOrDefault(name, location);
+  }
 
   /** Names of the targets this one builds on through {@code target:} contexts, in order. */
   public List<String> targetDependencies() {

@@ -5,7 +5,9 @@ import dev.pipeperf.bake.hcl.EvalError;
 import dev.pipeperf.bake.hcl.Json;
 import dev.pipeperf.bake.hcl.Value;
 import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.source.Location;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,8 +125,23 @@ final class TargetConversion {
     return args;
   }
 
+  private static Map<String, Location> attributeLocations(TargetDraft d) {
+    Map<String, Location> out = new TreeMap<>();
+    d.locations.forEach(
+        (k, v) -> {
+          if (v != null && !k.equals("inherits")) {
+            out.put(k, v);
+          }
+        });
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** As buildx's normalisation: duplicates and empty strings dropped ({@code c ? "x" : ""}). */
   List<String> distinctStrings(TargetDraft d, String attr) {
-    return new ArrayList<>(new LinkedHashSet<>(stringList(d, attr, d.values.get(attr))));
+    List<String> out =
+        new ArrayList<>(new LinkedHashSet<>(stringList(d, attr, d.values.get(attr))));
+    out.removeIf(String::isEmpty);
+    return out;
   }
 
   List<Map<String, String>> entries(TargetDraft d, String attr, OptionEntry.Kind kind) {
@@ -220,6 +237,7 @@ final class TargetConversion {
         stringMap(d, "extra-hosts"),
         push,
         stringList(own, "inherits", own.values.get("inherits")),
-        d.matrixOrigin);
+        d.matrixOrigin,
+        attributeLocations(d));
   }
 }

@@ -23,7 +23,9 @@ final class VariableTyping {
 
   /** The {@code type} attribute's constraint; JSON syntax writes it as a string. */
   static TypeConstraint typeOf(Expression e) {
-    if (e instanceof Expression.Literal l && l.value() instanceof Value.Str s) {
+    if (e instanceof Expression.Literal l
+        && l.value() instanceof Value.Str s
+        && l.location().file().endsWith(".json")) {
       // JSON syntax writes types as strings.
       ParseResult<Expression> p =
           Parser.parseExpression(SourceFile.of(l.location().file(), s.value()));

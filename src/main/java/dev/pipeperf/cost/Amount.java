@@ -41,6 +41,16 @@ public record Amount(double low, double high) {
     return new Amount(Math.min(l, h), Math.max(l, h));
   }
 
+  /**
+   * This minus other, bound by bound, sorted so low ≤ high; may be negative (a change that costs
+   * more than it saves, such as splitting a job).
+   */
+  public Amount minusSigned(Amount other) {
+    double l = low - other.low;
+    double h = high - other.high;
+    return new Amount(Math.min(l, h), Math.max(l, h));
+  }
+
   /** {@code $12.34} or {@code $12.34–$15.00}. */
   public String formatDollars() {
     String l = String.format(Locale.ROOT, "$%,.2f", low);

@@ -25,7 +25,8 @@ public record Savings(
 
   /**
    * Savings from the bills before and after a change (each job rounded to the minute as GitHub
-   * does) and the critical path it saves per run.
+   * does) and the critical path it saves per run. The bill's saving is negative when the change
+   * bills more (a split job runs on two runners).
    */
   public static Savings between(
       BillableMinutes before,
@@ -36,8 +37,8 @@ public record Savings(
     Amount hours = developerHours(criticalPathSavedPerRun, inputs);
     return new Savings(
         criticalPathSavedPerRun,
-        before.minutes().minusClamped(after.minutes()).times(runs),
-        before.dollars().minusClamped(after.dollars()).times(runs),
+        before.minutes().minusSigned(after.minutes()).times(runs),
+        before.dollars().minusSigned(after.dollars()).times(runs),
         hours,
         hours.times(inputs.developerHourlyCost()));
   }

@@ -4,6 +4,9 @@ import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.estimate.Estimate;
 import dev.pipeperf.estimate.Provenance;
 import dev.pipeperf.estimate.StepEstimator;
+import dev.pipeperf.estimate.build.BuildEstimate;
+import dev.pipeperf.estimate.build.CacheBackend;
+import dev.pipeperf.estimate.build.StageEstimate;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.workflow.ActionDefinition;
 import dev.pipeperf.workflow.Job;
@@ -54,12 +57,17 @@ public final class GraphBuilder {
   private boolean full;
 
   private final Map<String, Estimate> knownJobDurations;
+  private final BuildPlanner planner;
+
+  /** A build step's own time before its builds start: the builder (buildx/bake) starting up. */
+  static final DurationRange BUILD_STEP_OVERHEAD = DurationRange.ofSeconds(2, 8);
 
   private GraphBuilder(
       Workspace workspace, StepEstimator estimator, Map<String, Estimate> knownJobDurations) {
     this.workspace = workspace;
     this.estimator = estimator;
     this.knownJobDurations = knownJobDurations;
+    this.planner = new BuildPlanner(workspace, diagnostics);
   }
 
   /** The graph and the problems met building it (unknown wait targets, call cycles...). */
@@ -457,6 +465,19 @@ public final class GraphBuilder {
         }
         return join;
       }
+      Estimate own = estimator.step(job.job().id(), s);
+      if (own.provenance() != Provenance.CONFIG) {
+        Workflow defining = workspace.workflow(job.definedIn()).orElse(null);
+        List<BuildPlanner.PlannedBuild> builds =
+            defining == null ? List.of() : planner.plan(defining, s);
+        if (!builds.isEmpty()) {
+          int end = addBuilds(s, path, builds);
+          if (s.id() != null) {
+            allById.put(s.id(), end);
+          }
+          return end;
+        }
+      }
       int n =
           addNode(
               job.workflow(),
@@ -465,12 +486,140 @@ public final class GraphBuilder {
               s.displayName(),
               s.location(),
               new Subject.StepWork(job, s, path),
-              estimator.step(job.job().id(), s));
+              own);
       edge(frontier, n, Edge.Kind.STEP_ORDER);
       if (s.id() != null) {
         allById.put(s.id(), n);
       }
       return n;
+    }
+
+    /**
+     * A build step as the work it runs: the step itself (builder start-up), then per build the
+     * context upload and cache import, the Dockerfile's stages as their own DAG (BuildKit runs
+     * independent stages in parallel), and the cache export and push; the builds of a bake group
+     * run in parallel, a target waiting for the targets its contexts name.
+     */
+    private int addBuilds(Step s, String path, List<BuildPlanner.PlannedBuild> builds) {
+      int step =
+          addNode(
+              job.workflow(),
+              job,
+              job.key() + "#" + path,
+              s.displayName(),
+              s.location(),
+              new Subject.StepWork(job, s, path),
+              Estimate.of(
+                  BUILD_STEP_OVERHEAD, Provenance.CATALOGUE, "builder start-up of the build step"));
+      edge(frontier, step, Edge.Kind.STEP_ORDER);
+      Map<String, int[]> byTarget = new LinkedHashMap<>();
+      List<Integer> ends = new ArrayList<>();
+      for (BuildPlanner.PlannedBuild pb : builds) {
+        Subject.Build b = pb.build();
+        BuildEstimate est = pb.estimate();
+        boolean warm = est.cache() != CacheBackend.NONE;
+        String base =
+            job.key()
+                + "#"
+                + path
+                + ":"
+                + (b.bakeTarget() != null ? b.bakeTarget() : b.dockerfile());
+        DurationRange prepRange =
+            est.contextUpload()
+                .range()
+                .plus(warm ? est.cacheImportWarm().range() : DurationRange.ZERO);
+        int prep =
+            addNode(
+                job.workflow(),
+                job,
+                base + ":prepare",
+                label(b) + ": context upload" + (warm ? " + cache import" : ""),
+                b.location(),
+                new Subject.BuildIo(job, s, b, "prepare"),
+                Estimate.of(
+                    prepRange,
+                    Provenance.CATALOGUE,
+                    est.contextUpload().source()
+                        + (warm ? "; " + est.cacheImportWarm().source() : "")));
+        edge(step, prep, Edge.Kind.STEP_ORDER);
+        Map<Integer, Integer> stageNodes = new HashMap<>();
+        int last = prep;
+        for (StageEstimate se : est.stages()) {
+          Estimate e = warm ? se.warm() : se.cold();
+          int n =
+              addNode(
+                  job.workflow(),
+                  job,
+                  base + ":stage-" + se.stage().index(),
+                  label(b) + ": stage " + se.stage().displayName() + (warm ? " (warm)" : " (cold)"),
+                  se.stage().location(),
+                  new Subject.BuildStage(job, s, b, se, warm),
+                  e);
+          boolean linked = false;
+          for (int dep : se.dependsOn()) {
+            Integer d = stageNodes.get(dep);
+            if (d != null) {
+              edge(d, n, Edge.Kind.STEP_ORDER);
+              linked = true;
+            }
+          }
+          if (!linked) {
+            edge(prep, n, Edge.Kind.STEP_ORDER);
+          }
+          stageNodes.put(se.stage().index(), n);
+          last = n;
+        }
+        DurationRange outRange = DurationRange.ZERO;
+        String outSource = "";
+        if (!b.cacheTo().isEmpty()) {
+          outRange = outRange.plus(est.cacheExport().range());
+          outSource = est.cacheExport().source();
+        }
+        if (b.push()) {
+          Estimate push = warm ? est.pushWarm() : est.pushCold();
+          outRange = outRange.plus(push.range());
+          outSource = (outSource.isEmpty() ? "" : outSource + "; ") + push.source();
+        }
+        int out =
+            addNode(
+                job.workflow(),
+                job,
+                base + ":export",
+                label(b) + ": export" + (b.push() ? " + push" : ""),
+                b.location(),
+                new Subject.BuildIo(job, s, b, "export"),
+                Estimate.of(
+                    outRange,
+                    Provenance.CATALOGUE,
+                    outSource.isEmpty() ? "nothing exported" : outSource));
+        edge(last, out, Edge.Kind.STEP_ORDER);
+        if (b.bakeTarget() != null) {
+          byTarget.put(b.bakeTarget(), new int[] {prep, out});
+        }
+        ends.add(out);
+      }
+      for (BuildPlanner.PlannedBuild pb : builds) {
+        int[] me = byTarget.get(pb.build().bakeTarget());
+        for (String dep : pb.dependsOnTargets()) {
+          int[] other = byTarget.get(dep);
+          if (me != null && other != null && other != me) {
+            edge(other[1], me[0], Edge.Kind.STEP_ORDER);
+          }
+        }
+      }
+      int end =
+          addJoin(
+              job.workflow(),
+              job,
+              job.key() + "#" + path + ":built",
+              "end of " + s.displayName(),
+              s.location());
+      ends.forEach(e -> edge(e, end, Edge.Kind.WAIT));
+      return end;
+    }
+
+    private String label(Subject.Build b) {
+      return b.bakeTarget() != null ? "bake " + b.bakeTarget() : b.dockerfile();
     }
 
     private ActionDefinition localComposite(Step s) {

@@ -20,6 +20,9 @@ public sealed interface GraphEdit {
   /** Scales a node's duration (e.g. 0.8 for a 20% faster step). */
   record ScaleDuration(String nodeId, double factor) implements GraphEdit {}
 
+  /** Adds a dependency: {@code to} waits for {@code from} too. */
+  record AddEdge(String fromId, String toId) implements GraphEdit {}
+
   /** Drops one dependency: {@code to} no longer waits for {@code from}. */
   record RemoveEdge(String fromId, String toId) implements GraphEdit {}
 

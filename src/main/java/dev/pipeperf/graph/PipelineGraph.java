@@ -97,6 +97,24 @@ public final class PipelineGraph {
     return predecessors[node];
   }
 
+  /** The nodes that wait for this one. */
+  public List<Node> successorsOf(Node node) {
+    List<Node> out = new ArrayList<>();
+    for (int s : successors[node.index()]) {
+      out.add(nodes.get(s));
+    }
+    return out;
+  }
+
+  /** The nodes this one waits for. */
+  public List<Node> predecessorsOf(Node node) {
+    List<Node> out = new ArrayList<>();
+    for (int p : predecessors[node.index()]) {
+      out.add(nodes.get(p));
+    }
+    return out;
+  }
+
   /**
    * The nodes of one job instance (set-up, steps, joins), in creation order: the builder creates
    * them contiguously, from the set-up to the end join.

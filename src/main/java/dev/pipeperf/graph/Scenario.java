@@ -45,6 +45,7 @@ public final class Scenario {
     double[][] d = {base.durations[0].clone(), base.durations[1].clone()};
     Map<String, Integer> multipliers = new HashMap<>();
     Set<Long> removedEdges = new HashSet<>();
+    List<Edge> addedEdges = new ArrayList<>();
     for (GraphEdit e : edits) {
       if (e instanceof GraphEdit.RemoveNode r) {
         set(graph, d, r.nodeId(), DurationRange.ZERO);
@@ -66,6 +67,12 @@ public final class Scenario {
             multipliers.put(span.job().key(), 0);
           }
         }
+      } else if (e instanceof GraphEdit.AddEdge a) {
+        Node from = graph.node(a.fromId());
+        Node to = graph.node(a.toId());
+        if (from != null && to != null && from.index() != to.index()) {
+          addedEdges.add(new Edge(from.index(), to.index(), Edge.Kind.STEP_ORDER));
+        }
       } else if (e instanceof GraphEdit.RemoveEdge r) {
         Node from = graph.node(r.fromId());
         Node to = graph.node(r.toId());
@@ -85,13 +92,14 @@ public final class Scenario {
       }
     }
     PipelineGraph g = graph;
-    if (!removedEdges.isEmpty()) {
+    if (!removedEdges.isEmpty() || !addedEdges.isEmpty()) {
       List<Edge> kept = new ArrayList<>();
       for (Edge e : graph.edges()) {
         if (!removedEdges.contains(((long) e.from() << 32) | e.to())) {
           kept.add(e);
         }
       }
+      kept.addAll(addedEdges);
       g = new PipelineGraph(graph.nodes(), kept, graph.jobs(), graph.workflows());
     }
     return new Scenario(g, d, Map.copyOf(multipliers));

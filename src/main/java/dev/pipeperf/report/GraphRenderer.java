@@ -199,6 +199,12 @@ public final class GraphRenderer {
     if (s instanceof Subject.RemoteWorkflow) {
       return "remote-workflow";
     }
+    if (s instanceof Subject.BuildStage) {
+      return "build-stage";
+    }
+    if (s instanceof Subject.BuildIo) {
+      return "build-io";
+    }
     return "join";
   }
 

@@ -5,10 +5,12 @@ import dev.pipeperf.Observations;
 import dev.pipeperf.cost.Amount;
 import dev.pipeperf.cost.CostInputs;
 import dev.pipeperf.cost.MonthlyCost;
+import dev.pipeperf.cost.Savings;
 import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.estimate.observed.ObservedCriticalPath;
 import dev.pipeperf.estimate.observed.ObservedTimings;
+import dev.pipeperf.rules.Finding;
 import dev.pipeperf.source.Diagnostic;
 import java.io.PrintWriter;
 import java.util.List;
@@ -59,6 +61,7 @@ public final class TextRenderer {
       renderCost(result, t, out);
       renderObserved(result, t, out);
     }
+    renderFindings(result, out);
     if (!result.observations().unassignedRuns().isEmpty()) {
       out.println();
       out.println(
@@ -253,6 +256,89 @@ public final class TextRenderer {
     if (!o.unmatchedInstances().isEmpty()) {
       out.println("    jobs with no observed timing: " + String.join(", ", o.unmatchedInstances()));
     }
+  }
+
+  private void renderFindings(AnalysisResult result, PrintWriter out) {
+    List<Finding> findings =
+        result.rankedFindings().stream().filter(f -> !f.ruleId().equals("PP000")).toList();
+    out.println();
+    if (findings.isEmpty()) {
+      out.println(bold("findings") + "  none");
+      return;
+    }
+    out.println(bold("findings") + " (" + findings.size() + "), ranked by what they save");
+    for (Timeline t : Timeline.of(result)) {
+      var optimised = result.rules().optimised().path(t.workflow().path());
+      if (optimised != null && optimised.length().high() < t.path().length().high() - 1) {
+        out.printf(
+            Locale.ROOT,
+            "  with every fix, %s: critical path %s → %s%n",
+            t.workflow().displayName(),
+            t.path().length().formatMinutes(),
+            highlight(optimised.length().formatMinutes()));
+      }
+    }
+    for (Finding f : findings) {
+      out.println();
+      out.printf(
+          Locale.ROOT, "  %s  %s %s %s%n", f.location(), severity(f), f.ruleId(), f.ruleName());
+      out.println("    " + f.message());
+      String saving = describe(f.saving());
+      if (!saving.isEmpty()) {
+        out.println("    saves " + saving);
+      }
+      out.printf(
+          Locale.ROOT,
+          "    effort %s (~%sh)%n",
+          f.effort().word(),
+          Amount.of(f.effortHours()).format());
+      String[] fix = f.fix().split("\n");
+      out.println("    fix: " + fix[0]);
+      for (int i = 1; i < fix.length; i++) {
+        out.println("         " + fix[i]);
+      }
+    }
+  }
+
+  /** {@code 5m per run, $42/month runner, 30 h/month waiting}; empty when nothing is saved. */
+  static String describe(Savings s) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (s.criticalPathPerRun().high() >= 1) {
+      parts.add(s.criticalPathPerRun().format() + " per run");
+    }
+    if (Math.abs(s.billableMinutes().high()) >= 1 || Math.abs(s.billableMinutes().low()) >= 1) {
+      boolean more = s.billableMinutes().high() < 0;
+      Amount m = more ? s.billableMinutes().times(-1) : s.billableMinutes();
+      Amount d = more ? s.runnerDollars().times(-1) : s.runnerDollars();
+      parts.add(
+          (more ? "costs " : "")
+              + m.format()
+              + " billable min/month"
+              + (more ? " more" : "")
+              + " ("
+              + d.formatDollars()
+              + ")");
+    }
+    if (s.developerHours().high() >= 0.1) {
+      parts.add(
+          s.developerHours().format()
+              + " h/month of waiting ("
+              + s.developerDollars().formatDollars()
+              + ")");
+    }
+    return String.join(", ", parts);
+  }
+
+  private String severity(Finding f) {
+    String w = f.severity().word();
+    if (!colour) {
+      return w;
+    }
+    return switch (f.severity()) {
+      case BLOCKER, HIGH -> "\u001b[31m" + w + "\u001b[0m";
+      case MEDIUM -> "\u001b[33m" + w + "\u001b[0m";
+      default -> w;
+    };
   }
 
   static String bar(double start, double duration, double scale) {

@@ -1,5 +1,6 @@
 package dev.pipeperf.workspace;
 
+import dev.pipeperf.bake.BakeDefinition;
 import dev.pipeperf.config.PipeperfConfig;
 import dev.pipeperf.dockerfile.Dockerfile;
 import dev.pipeperf.source.Diagnostic;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param workflows parsed workflows, by path
  * @param actions local actions by the folder {@code uses: ./folder} names (no leading ./)
  * @param dockerfiles parsed Dockerfiles, by path relative to the root
+ * @param bakeFiles bake files read ({@code docker-bake.hcl}, files workflows name), by path
+ * @param bakes per folder holding default bake files, their evaluation without environment
  * @param sources every file read, by path (for suppression comments and reports)
  * @param filesRead how many files were read
  */
@@ -29,6 +32,8 @@ public record Workspace(
     List<Workflow> workflows,
     Map<String, ActionDefinition> actions,
     Map<String, Dockerfile> dockerfiles,
+    Map<String, SourceFile> bakeFiles,
+    Map<String, BakeDefinition> bakes,
     Map<String, SourceFile> sources,
     int filesRead,
     List<Diagnostic> diagnostics) {
@@ -38,6 +43,8 @@ public record Workspace(
     actions = Map.copyOf(actions);
     dockerfiles = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dockerfiles));
     sources = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sources));
+    bakeFiles = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(bakeFiles));
+    bakes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(bakes));
     diagnostics = List.copyOf(diagnostics);
   }
 

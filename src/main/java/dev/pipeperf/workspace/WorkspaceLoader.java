@@ -1,5 +1,7 @@
 package dev.pipeperf.workspace;
 
+import dev.pipeperf.bake.BakeDefinition;
+import dev.pipeperf.bake.BakeEvaluator;
 import dev.pipeperf.config.ConfigLoader;
 import dev.pipeperf.config.PipeperfConfig;
 import dev.pipeperf.dockerfile.Dockerfile;
@@ -114,8 +116,49 @@ public final class WorkspaceLoader {
         dockerfiles.put(path, r.model());
       }
     }
+    Map<String, SourceFile> bakeFiles = new LinkedHashMap<>();
+    java.util.Set<String> bakeWanted = new java.util.TreeSet<>(walk.bakeFiles());
+    bakeWanted.addAll(BuildReferences.bakeFilesNamedBy(workflows));
+    for (String path : bakeWanted) {
+      Path p = root.resolve(path);
+      if (Files.isRegularFile(p) && inside(p)) {
+        SourceFile file = read(p);
+        if (file != null) {
+          bakeFiles.put(path, file);
+        }
+      }
+    }
+    Map<String, BakeDefinition> bakes = new LinkedHashMap<>();
+    java.util.Set<String> dirs = new java.util.TreeSet<>();
+    walk.bakeFiles().forEach(f -> dirs.add(Paths.parent(f)));
+    for (String dir : dirs) {
+      List<SourceFile> set = new ArrayList<>();
+      for (String name : BakeEvaluator.DEFAULT_FILES) {
+        SourceFile f = bakeFiles.get(Paths.join(dir, name));
+        if (f != null) {
+          set.add(f);
+        }
+      }
+      if (set.isEmpty()) {
+        continue;
+      }
+      ParseResult<BakeDefinition> r = BakeEvaluator.evaluate(set, Map.of());
+      diagnostics.addAll(r.diagnostics());
+      if (r.hasModel()) {
+        bakes.put(dir, r.model());
+      }
+    }
     return new Workspace(
-        root, config, workflows, actions, dockerfiles, sources, filesRead, diagnostics);
+        root,
+        config,
+        workflows,
+        actions,
+        dockerfiles,
+        bakeFiles,
+        bakes,
+        sources,
+        filesRead,
+        diagnostics);
   }
 
   private List<Path> workflowFiles() {

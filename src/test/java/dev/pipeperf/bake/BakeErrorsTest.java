@@ -89,4 +89,18 @@ class BakeErrorsTest {
         .singleElement()
         .satisfies(d -> assertThat(d.location().toString()).isEqualTo("docker-bake.json:3:11"));
   }
+
+  @Test
+  void contextLinks() {
+    assertThat(only("target \"a\" {\n  contexts = { x = \"target:a\" }\n}\n"))
+        .isEqualTo("docker-bake.hcl:2:3: target a cannot link to itself [bake-context-link]");
+    assertThat(only("target \"a\" {\n  contexts = { x = \"target:nope\" }\n}\n"))
+        .isEqualTo(
+            "docker-bake.hcl:2:3: target \"a\" uses target:nope, which is not a target [bake-unknown-target]");
+    assertThat(
+            only(
+                "target \"mid\" {\n  platforms = [\"linux/amd64\", \"linux/riscv64\"]\n}\n"
+                    + "target \"app\" {\n  contexts = { bar = \"target:mid\" }\n  platforms = [\"linux/amd64\", \"linux/arm64\"]\n}\n"))
+        .contains("are not a subset of");
+  }
 }

@@ -177,6 +177,9 @@ class BakeEvaluatorTest {
         .containsExactly(
             Map.of("type", "gha"), Map.of("type", "registry", "ref", "user/app:cache"));
     assertThat(app.inherits()).containsExactly("mid", "other");
+    assertThat(app.locationOf("dockerfile").toString()).isEqualTo("docker-bake.hcl:2:3");
+    assertThat(app.locationOf("tags").toString()).isEqualTo("docker-bake.hcl:19:3");
+    assertThat(app.locationOf("output")).isEqualTo(app.location());
   }
 
   @Test
@@ -418,5 +421,23 @@ class BakeEvaluatorTest {
     assertThat(a.args().get("U"))
         .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     assertThat(a.args()).isEqualTo(b.args());
+  }
+
+  @Test
+  void printGroupsFollowBuildxReadTargets() {
+    BakeDefinition def =
+        ok(
+            """
+            target "webDEP" { args = { VAR_INHERITED = "webDEP" } }
+            target "webapp" {
+              inherits = ["webDEP"]
+              dockerfile = "Dockerfile.webapp"
+            }
+            """);
+    assertThat(BakePrint.toTree(def, List.of("webapp", "webDEP")).path("group").toString())
+        .isEqualTo("{\"default\":{\"targets\":[\"webDEP\",\"webapp\"]}}");
+    assertThat(def.unknownNames(List.of())).containsExactly("default");
+    assertThat(def.unknownNames(List.of("webapp", "nope"))).containsExactly("nope");
+    assertThat(def.targets().get("webapp").args()).containsEntry("VAR_INHERITED", "webDEP");
   }
 }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -156,7 +157,7 @@ public final class Evaluator {
     }
     if (e instanceof GetAttr g) {
       if (g.source() instanceof GetAttr inner && inner.source() instanceof Variable root) {
-        java.util.Optional<Value> hooked = ctx.traverse(root.name(), inner.name(), g.name());
+        Optional<Value> hooked = ctx.traverse(root.name(), inner.name(), g.name());
         if (hooked.isPresent()) {
           return hooked.get();
         }

@@ -1,5 +1,7 @@
 package dev.pipeperf.bake.hcl;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +17,8 @@ import java.util.TreeMap;
 /** Conversions between {@link Value}s and JSON, as cty's jsonencode/jsondecode do them. */
 public final class Json {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private Json() {}
 
@@ -23,7 +26,7 @@ public final class Json {
   public static String encode(Value v) {
     try {
       return MAPPER.writeValueAsString(toNode(v));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -55,6 +58,15 @@ public final class Json {
       return on;
     }
     return f.nullNode();
+  }
+
+  /** The value of JSON text; {@link EvalError#of} when it is not JSON. */
+  public static Value parse(String text) {
+    try {
+      return decode(MAPPER.readTree(text));
+    } catch (JsonProcessingException e) {
+      throw EvalError.of(e.getOriginalMessage());
+    }
   }
 
   /** The value of a JSON tree. */

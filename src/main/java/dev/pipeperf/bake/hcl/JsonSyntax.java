@@ -2,7 +2,9 @@ package dev.pipeperf.bake.hcl;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.pipeperf.bake.hcl.Body.Attribute;
@@ -59,8 +61,7 @@ public final class JsonSyntax {
       }
     } catch (IOException | RuntimeException e) {
       Location at = file.at(1, 1);
-      if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
-          && jpe.getLocation() != null) {
+      if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
         at = js.loc(jpe.getLocation());
       }
       String msg = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
@@ -75,29 +76,50 @@ public final class JsonSyntax {
     for (Map.Entry<?, ?> e : top.entrySet()) {
       String key = (String) e.getKey();
       Node n = (Node) e.getValue();
-      if (BLOCK_TYPES.contains(key) && n.value() instanceof Map<?, ?> labelled) {
-        for (Map.Entry<?, ?> b : labelled.entrySet()) {
-          Node bn = (Node) b.getValue();
-          if (!(bn.value() instanceof Map<?, ?> body)) {
+      if (BLOCK_TYPES.contains(key)
+          && (n.value() instanceof Map<?, ?> || n.value() instanceof List<?>)) {
+        // HCL's JSON syntax also allows arrays of objects at both levels.
+        for (Node labelledNode : elements(n)) {
+          if (!(labelledNode.value() instanceof Map<?, ?> labelled)) {
             diags.add(
                 Diagnostic.error(
-                    bn.location(),
-                    "hcl-syntax",
-                    key + " \"" + b.getKey() + "\" must be an object"));
+                    labelledNode.location(), "hcl-syntax", key + " must be an object"));
             continue;
           }
-          blocks.add(
-              new Block(
-                  key,
-                  List.of((String) b.getKey()),
-                  js.body(body, bn.location(), diags),
-                  bn.location()));
+          for (Map.Entry<?, ?> b : labelled.entrySet()) {
+            for (Node bn : elements((Node) b.getValue())) {
+              if (!(bn.value() instanceof Map<?, ?> body)) {
+                diags.add(
+                    Diagnostic.error(
+                        bn.location(),
+                        "hcl-syntax",
+                        key + " \"" + b.getKey() + "\" must be an object"));
+                continue;
+              }
+              blocks.add(
+                  new Block(
+                      key,
+                      List.of((String) b.getKey()),
+                      js.body(body, bn.location(), diags),
+                      bn.location()));
+            }
+          }
         }
       } else {
         attrs.add(new Attribute(key, js.expression(n, diags), n.location()));
       }
     }
     return ParseResult.of(new Body(attrs, blocks, file.at(1, 1)), diags);
+  }
+
+  private static List<Node> elements(Node n) {
+    List<Node> out = new ArrayList<>();
+    if (n.value() instanceof List<?> l) {
+      l.forEach(o -> out.add((Node) o));
+    } else {
+      out.add(n);
+    }
+    return out;
   }
 
   private static ParseResult<Body> failed(SourceFile file, Location at, String message) {
@@ -158,7 +180,7 @@ public final class JsonSyntax {
     Location at = loc(p.currentTokenLocation());
     JsonToken t = p.currentToken();
     if (t == null) {
-      throw new com.fasterxml.jackson.core.JsonParseException(p, "empty file");
+      throw new JsonParseException(p, "empty file");
     }
     switch (t) {
       case START_OBJECT -> {
@@ -192,7 +214,7 @@ public final class JsonSyntax {
       case VALUE_NULL -> {
         return new Node(Value.NULL, at);
       }
-      default -> throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + t);
+      default -> throw new JsonParseException(p, "unexpected " + t);
     }
   }
 

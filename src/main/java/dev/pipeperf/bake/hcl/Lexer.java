@@ -22,7 +22,7 @@ public final class Lexer {
 
   private sealed interface Mode permits Normal, Quoted, Heredoc {}
 
-  /** Expression mode; {@code braces} counts open {@code {} inside a template sequence. */
+  /** Expression mode; {@code braces} counts the braces open inside a template sequence. */
   private static final class Normal implements Mode {
     int braces;
     final boolean inTemplate;
@@ -331,8 +331,8 @@ public final class Lexer {
   }
 
   /**
-   * Handles {@code $${}, {@code %%{}, {@code ${} and {@code %{}: true when it consumed input (an
-   * escape, appended to {@code cooked}, or a sequence start, after which the mode has changed).
+   * Handles "$${", "%%{", "${" and "%{": true when it consumed input (an escape, appended to {@code
+   * cooked}, or a sequence start, after which the mode has changed).
    */
   private boolean sequenceStart(int start, StringBuilder cooked, boolean lineStart) {
     char c = src.charAt(pos);

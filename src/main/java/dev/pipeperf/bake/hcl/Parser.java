@@ -239,7 +239,7 @@ public final class Parser {
 
   // ---- expressions
 
-  /** Parses one expression (public for the evaluator's tests). */
+  /** Parses one expression, the conditional being the lowest-precedence form. */
   Expression expression() {
     Token start = peek();
     enter(start);
@@ -653,6 +653,14 @@ public final class Parser {
     Expression result = templateTree(items, at, where, List.of());
     if (at[0] < items.size() && items.get(at[0]) instanceof Directive d) {
       throw new SyntaxError(d.location(), "unexpected %{" + d.keyword() + "}");
+    }
+    if (result instanceof Template t
+        && t.parts().stream()
+            .allMatch(x -> x instanceof Literal l && l.value() instanceof Value.Str)) {
+      // A template without sequences is just a string.
+      StringBuilder sb = new StringBuilder();
+      t.parts().forEach(x -> sb.append(((Value.Str) ((Literal) x).value()).value()));
+      return new Literal(Value.str(sb.toString()), where);
     }
     return result;
   }

@@ -57,7 +57,7 @@ public record Token(
     INVALID
   }
 
-  /** True for {@code ${~}}, {@code %{~} and {@code ~}}: the strip marker is present. */
+  /** True for the sequence tokens written with a strip marker: "${~", "%{~" and "~}". */
   public boolean strips() {
     return text.contains("~");
   }

@@ -1,0 +1,37 @@
+package dev.pipeperf.rules;
+
+import dev.pipeperf.rules.graph.ParseErrorRule;
+import dev.pipeperf.rules.workflow.ArtifactRelayJobRule;
+import dev.pipeperf.rules.workflow.CiTimePackageInstallRule;
+import dev.pipeperf.rules.workflow.ColdStartCpuBoostRule;
+import dev.pipeperf.rules.workflow.MissingConcurrencyCancelRule;
+import dev.pipeperf.rules.workflow.MissingDependencyCacheRule;
+import dev.pipeperf.rules.workflow.MissingTimeoutRule;
+import dev.pipeperf.rules.workflow.NeedlessNeedsRule;
+import dev.pipeperf.rules.workflow.ParallelizableJobsRule;
+import dev.pipeperf.rules.workflow.ParallelizableStepsRule;
+import dev.pipeperf.rules.workflow.RedundantRetagJobRule;
+import dev.pipeperf.rules.workflow.SerialTestSuiteRule;
+import java.util.List;
+
+/** Every built-in rule, by constructor: one explicit list, fresh instances per run. */
+public final class BuiltinRules {
+
+  private BuiltinRules() {}
+
+  public static List<Rule> all() {
+    return List.of(
+        new ParseErrorRule(),
+        new RedundantRetagJobRule(),
+        new CiTimePackageInstallRule(),
+        new SerialTestSuiteRule(),
+        new NeedlessNeedsRule(),
+        new MissingDependencyCacheRule(),
+        new MissingConcurrencyCancelRule(),
+        new MissingTimeoutRule(),
+        new ColdStartCpuBoostRule(),
+        new ParallelizableStepsRule(),
+        new ParallelizableJobsRule(),
+        new ArtifactRelayJobRule());
+  }
+}

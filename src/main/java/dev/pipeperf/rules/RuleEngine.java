@@ -1,0 +1,193 @@
+package dev.pipeperf.rules;
+
+import dev.pipeperf.config.RuleSetting;
+import dev.pipeperf.cost.Amount;
+import dev.pipeperf.cost.Savings;
+import dev.pipeperf.cost.WorkflowCost;
+import dev.pipeperf.dockerfile.Dockerfile;
+import dev.pipeperf.dockerfile.Instruction;
+import dev.pipeperf.dockerfile.Stage;
+import dev.pipeperf.estimate.DurationRange;
+import dev.pipeperf.graph.CriticalPath;
+import dev.pipeperf.graph.GraphEdit;
+import dev.pipeperf.graph.PipelineGraph;
+import dev.pipeperf.graph.Scenario;
+import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.source.Location;
+import dev.pipeperf.source.Severity;
+import dev.pipeperf.workflow.Job;
+import dev.pipeperf.workflow.Step;
+import dev.pipeperf.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the rules: fresh instances from {@link BuiltinRules}, visits every model, applies config
+ * (off / severity) and inline suppressions, then computes each finding's saving by applying its
+ * remedy to the graph and re-running the critical path — and all remedies together for the
+ * optimised pipeline.
+ */
+public final class RuleEngine {
+
+  /** Beyond this many findings with remedies, savings are not computed one by one (huge repos). */
+  static final int MAX_WHAT_IFS = 2_000;
+
+  private RuleEngine() {}
+
+  public static RuleResults run(
+      AnalysisView view, Map<String, RuleSetting> settings, List<Diagnostic> inputDiagnostics) {
+    List<Diagnostic> configProblems = new ArrayList<>();
+    Map<String, RuleSetting> known = new HashMap<>();
+    Set<String> ids = new LinkedHashSet<>();
+    List<Rule> rules = BuiltinRules.all();
+    rules.forEach(r -> ids.add(r.info().id()));
+    settings.forEach(
+        (id, s) -> {
+          String upper = id.toUpperCase(java.util.Locale.ROOT);
+          if (!ids.contains(upper)) {
+            configProblems.add(
+                Diagnostic.warning(
+                    Location.ofFile(".pipeperf.yml"),
+                    "config",
+                    "rules: " + id + " is no pipeperf rule (see pipeperf rules)"));
+          } else if (s.severity() != null && Severity.fromWord(s.severity()) == null) {
+            configProblems.add(
+                Diagnostic.error(
+                    Location.ofFile(".pipeperf.yml"),
+                    "config",
+                    "rules: " + id + ": severity must be blocker, high, medium, low or info"));
+          } else {
+            known.put(upper, s);
+          }
+        });
+
+    List<Finding> raw = new ArrayList<>();
+    List<Practice> practices = new ArrayList<>();
+    for (Rule rule : rules) {
+      RuleInfo info = rule.info();
+      RuleSetting s = known.get(info.id());
+      if (s != null && !s.enabled()) {
+        continue;
+      }
+      Severity severity =
+          s != null && s.severity() != null ? Severity.fromWord(s.severity()) : info.severity();
+      RuleContext ctx = new RuleContext(info, severity, view, raw, practices);
+      if (rule instanceof DiagnosticsInput d) {
+        d.diagnostics(inputDiagnostics);
+      }
+      visit(rule, view, ctx);
+    }
+
+    Suppressions suppressions = new Suppressions(view.workspace().sources());
+    Map<String, Finding> unique = new LinkedHashMap<>();
+    for (Finding f : raw) {
+      if (!suppressions.suppressed(f)) {
+        unique.putIfAbsent(f.ruleId() + "|" + f.location() + "|" + f.message(), f);
+      }
+    }
+    List<Finding> findings = new ArrayList<>();
+    int whatIfs = 0;
+    for (Finding f : unique.values()) {
+      if (!f.remedy().isEmpty() && whatIfs++ < MAX_WHAT_IFS) {
+        findings.add(f.withSaving(saving(view, f.workflow(), f.remedy())));
+      } else {
+        findings.add(f);
+      }
+    }
+    findings.sort(null);
+    List<Practice> uniquePractices = new ArrayList<>(new LinkedHashSet<>(practices));
+    uniquePractices.sort(null);
+
+    List<GraphEdit> all = new ArrayList<>();
+    findings.forEach(f -> all.addAll(f.remedy().edits()));
+    Scenario optimised = Scenario.apply(view.graph(), all);
+    CriticalPath optimisedPath = CriticalPath.of(view.graph(), optimised);
+    Map<String, WorkflowCost> optimisedCosts = new LinkedHashMap<>();
+    for (PipelineGraph.WorkflowEntry w : view.graph().workflows()) {
+      optimisedCosts.put(
+          w.path(),
+          WorkflowCost.of(optimisedPath, optimised, w.path(), view.pricing(), view.costInputs()));
+    }
+    return new RuleResults(
+        findings, uniquePractices, optimisedPath, optimisedCosts, configProblems);
+  }
+
+  private static void visit(Rule rule, AnalysisView view, RuleContext ctx) {
+    for (Workflow w : view.workspace().workflows()) {
+      rule.visitWorkflow(w, ctx);
+      for (Job j : w.jobs()) {
+        rule.visitJob(w, j, ctx);
+        for (Step s : j.allSteps()) {
+          rule.visitStep(w, j, s, ctx);
+        }
+      }
+    }
+    for (Dockerfile d : view.workspace().dockerfiles().values()) {
+      rule.visitDockerfile(d, ctx);
+      for (Stage st : d.stages()) {
+        rule.visitStage(d, st, ctx);
+        for (Instruction i : st.instructions()) {
+          rule.visitInstruction(d, st, i, ctx);
+        }
+      }
+    }
+    rule.finish(view, ctx);
+  }
+
+  /** The saving of one remedy on one workflow (or on every workflow when none is named). */
+  static Savings saving(AnalysisView view, String workflow, Remedy remedy) {
+    Savings total = Savings.NONE;
+    Scenario scenario = Scenario.apply(view.graph(), remedy.edits());
+    CriticalPath after =
+        remedy.edits().isEmpty() ? view.schedule() : CriticalPath.of(view.graph(), scenario);
+    for (PipelineGraph.WorkflowEntry w : view.graph().workflows()) {
+      if (workflow != null && !workflow.equals(w.path())) {
+        continue;
+      }
+      WorkflowCost before = view.costs().get(w.path());
+      if (before == null) {
+        continue;
+      }
+      WorkflowCost changed =
+          WorkflowCost.of(after, scenario, w.path(), view.pricing(), view.costInputs());
+      DurationRange saved = before.criticalPath().minusClamped(changed.criticalPath());
+      Savings s = Savings.between(before.perRun(), changed.perRun(), saved, view.costInputs());
+      double[] extra = remedy.extraBilledSeconds();
+      if (extra[0] > 0 || extra[1] > 0) {
+        double runs = view.costInputs().runsPerMonth();
+        Amount minutes = Amount.of(Math.ceil(extra[0] / 60), Math.ceil(extra[1] / 60)).times(runs);
+        double price =
+            view.pricing()
+                .price(dev.pipeperf.cost.RunnerKind.fromLabels(List.of("ubuntu-latest")))
+                .price()
+                .perMinute();
+        s =
+            new Savings(
+                s.criticalPathPerRun(),
+                s.billableMinutes().minusSigned(minutes),
+                s.runnerDollars().minusSigned(minutes.times(price)),
+                s.developerHours(),
+                s.developerDollars());
+      }
+      if (remedy.runsAvoided() > 0) {
+        double runs = view.costInputs().runsPerMonth() * remedy.runsAvoided();
+        Amount minutes = before.perRun().minutes().times(runs);
+        s =
+            s.plus(
+                new Savings(
+                    DurationRange.ZERO,
+                    minutes,
+                    before.perRun().dollars().times(runs),
+                    Amount.ZERO,
+                    Amount.ZERO));
+      }
+      total = total.plus(s);
+    }
+    return total;
+  }
+}

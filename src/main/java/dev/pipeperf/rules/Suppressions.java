@@ -1,0 +1,46 @@
+package dev.pipeperf.rules;
+
+import dev.pipeperf.source.SourceFile;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Inline silencing: {@code # pipeperf-ignore PP001} (or {@code // pipeperf-ignore PP001} in HCL) on
+ * the finding's line or the line above. Several ids may be listed, separated by commas or spaces.
+ */
+final class Suppressions {
+
+  private static final Pattern IGNORE =
+      Pattern.compile(
+          "(?:#|//)\\s*pipeperf-ignore\\s+((?:PP\\d{3}[\\s,]*)+)", Pattern.CASE_INSENSITIVE);
+
+  private final Map<String, SourceFile> sources;
+
+  Suppressions(Map<String, SourceFile> sources) {
+    this.sources = sources;
+  }
+
+  boolean suppressed(Finding f) {
+    SourceFile file = sources.get(f.location().file());
+    if (file == null || f.location().line() == 0) {
+      return false;
+    }
+    int line = f.location().line();
+    return names(file.line(line), f.ruleId())
+        || (line > 1 && names(file.line(line - 1), f.ruleId()));
+  }
+
+  private static boolean names(String line, String id) {
+    Matcher m = IGNORE.matcher(line);
+    while (m.find()) {
+      for (String part : m.group(1).split("[\\s,]+")) {
+        if (part.toUpperCase(Locale.ROOT).equals(id)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

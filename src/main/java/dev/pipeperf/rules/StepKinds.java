@@ -44,6 +44,14 @@ public final class StepKinds {
               + "|\\b(mvn|\\./mvnw)\\b.*\\b(test|verify)\\b|\\b(gradle|\\./gradlew)\\b.*\\btest\\b"
               + "|\\bplaywright\\s+test\\b|\\bphpunit\\b|\\brspec\\b|\\bctest\\b");
 
+  // Compiled once (String.matches compiled these for every line of every step): issue 10.
+  private static final Pattern DELIVERY =
+      Pattern.compile(
+          "\\b(deploy|release|publish|promote|rollout|gcloud run|kubectl|helm|terraform apply|npm publish|twine upload|gh release|docker push|imagetools|cloudrun|pages)\\b");
+  private static final Pattern INSTALL_LINE =
+      Pattern.compile(
+          "\\b(pip3?|npm|yarn|pnpm|uv|poetry|gem|apt-get|apk)\\s+(install|add|ci|sync|i)\\b");
+
   private static final Pattern CHECK =
       Pattern.compile(
           "\\b(ruff|flake8|pylint|eslint|golangci-lint|shellcheck|hadolint|black|isort|mypy|pyright"
@@ -143,15 +151,13 @@ public final class StepKinds {
                 + " "
                 + (s.run() == null ? "" : s.run()))
             .toLowerCase(Locale.ROOT);
-    return text.matches(
-        "(?s).*\\b(deploy|release|publish|promote|rollout|gcloud run|kubectl|helm|terraform apply|npm publish|twine upload|gh release|docker push|imagetools|cloudrun|pages)\\b.*");
+    return DELIVERY.matcher(text).find();
   }
 
   private static String withoutInstallLines(String run) {
     StringBuilder sb = new StringBuilder();
     for (String l : run.split("\n")) {
-      if (!l.matches(
-          ".*\\b(pip3?|npm|yarn|pnpm|uv|poetry|gem|apt-get|apk)\\s+(install|add|ci|sync|i)\\b.*")) {
+      if (!INSTALL_LINE.matcher(l).find()) {
         sb.append(l).append('\n');
       }
     }

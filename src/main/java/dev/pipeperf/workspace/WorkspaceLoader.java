@@ -121,7 +121,7 @@ public final class WorkspaceLoader {
     bakeWanted.addAll(BuildReferences.bakeFilesNamedBy(workflows));
     for (String path : bakeWanted) {
       Path p = root.resolve(path);
-      if (Files.isRegularFile(p) && inside(p)) {
+      if (Files.isRegularFile(p) && !leavesRoot(p)) {
         SourceFile file = read(p);
         if (file != null) {
           bakeFiles.put(path, file);

@@ -127,10 +127,11 @@ class ResourceBoundsTest {
   }
 
   @Test
-  void workflowsAndDockerfilesLinkedFromOutsideTheRootAreNotFollowed(@TempDir Path outside)
+  void workflowsDockerfilesAndBakeFilesLinkedFromOutsideTheRootAreNotFollowed(@TempDir Path outside)
       throws IOException {
     Path secret = Files.writeString(outside.resolve("secret.yml"), "on: push\njobs: {}\n");
     Path foreignDockerfile = Files.writeString(outside.resolve("Dockerfile"), "FROM scratch\n");
+    Path foreignBake = Files.writeString(outside.resolve("docker-bake.hcl"), "target \"t\" {}\n");
     write(
         ".github/workflows/ci.yml",
         """
@@ -144,14 +145,17 @@ class ResourceBoundsTest {
         """);
     Files.createSymbolicLink(repo.resolve(".github/workflows/evil.yml"), secret);
     Files.createSymbolicLink(repo.resolve("Dockerfile"), foreignDockerfile);
+    Files.createSymbolicLink(repo.resolve("docker-bake.hcl"), foreignBake);
     Files.createSymbolicLink(repo.resolve("linked"), outside);
     AnalysisResult r = Analyzer.analyze(Analyzer.Options.of(repo));
     assertThat(r.workspace().sources().keySet()).containsExactly(".github/workflows/ci.yml");
     assertThat(r.workspace().dockerfiles()).isEmpty();
+    assertThat(r.workspace().bakeFiles()).isEmpty();
     assertThat(r.diagnostics())
         .filteredOn(d -> d.code().equals("outside-root"))
         .extracting(d -> d.location().file())
-        .containsExactlyInAnyOrder(".github/workflows/evil.yml", "Dockerfile", "linked/Dockerfile");
+        .containsExactlyInAnyOrder(
+            ".github/workflows/evil.yml", "Dockerfile", "docker-bake.hcl", "linked/Dockerfile");
   }
 
   private List<Diagnostic> analyze() {

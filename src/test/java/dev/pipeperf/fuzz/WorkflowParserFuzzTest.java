@@ -44,6 +44,8 @@ class WorkflowParserFuzzTest {
             List.of(r.model()),
             Map.of(),
             Map.of(),
+            Map.of(),
+            Map.of(),
             Map.of(file.path(), file),
             1,
             r.diagnostics());

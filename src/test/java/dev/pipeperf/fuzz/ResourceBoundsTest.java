@@ -127,6 +127,22 @@ class ResourceBoundsTest {
   }
 
   @Test
+  void hugeNumbersInABakeFileEndInADiagnostic() {
+    List<Diagnostic> d =
+        bake(
+            """
+            variable "N" { default = 1e999999999 }
+            target "t" { args = { a = N % 7 } }
+            target "u" { args = { b = format("%999999999d", 1) } }
+            """);
+    assertThat(d)
+        .anySatisfy(x -> assertThat(x.message()).contains("number out of range"))
+        .anySatisfy(x -> assertThat(x.message()).contains("larger than 1000"));
+    assertThat(bake("a = 1e99999999999"))
+        .anySatisfy(x -> assertThat(x.message()).contains("invalid number literal"));
+  }
+
+  @Test
   void workflowsDockerfilesAndBakeFilesLinkedFromOutsideTheRootAreNotFollowed(@TempDir Path outside)
       throws IOException {
     Path secret = Files.writeString(outside.resolve("secret.yml"), "on: push\njobs: {}\n");

@@ -37,6 +37,13 @@ public final class RuleEngine {
   /** Beyond this many findings with remedies, savings are not computed one by one (huge repos). */
   static final int MAX_WHAT_IFS = 2_000;
 
+  /**
+   * Beyond this much what-if work (findings times graph nodes: each saving re-runs the critical
+   * path over the whole graph), savings are not computed one by one either, so that analysis time
+   * stays linear in the repository (issue 10: 20,000 jobs in seconds, not minutes).
+   */
+  static final long MAX_WHAT_IF_NODES = 4_000_000;
+
   private RuleEngine() {}
 
   public static RuleResults run(
@@ -92,8 +99,10 @@ public final class RuleEngine {
     }
     List<Finding> findings = new ArrayList<>();
     int whatIfs = 0;
+    long affordable = MAX_WHAT_IF_NODES / Math.max(1, view.graph().nodes().size());
+    int maxWhatIfs = (int) Math.max(1, Math.min(MAX_WHAT_IFS, affordable));
     for (Finding f : unique.values()) {
-      if (!f.remedy().isEmpty() && whatIfs++ < MAX_WHAT_IFS) {
+      if (!f.remedy().isEmpty() && whatIfs++ < maxWhatIfs) {
         findings.add(f.withSaving(saving(view, f.workflow(), f.remedy())));
       } else {
         findings.add(f);

@@ -65,9 +65,12 @@ if [[ $what == all || $what == cold ]]; then
   echo "## Cold start: bin/pipeperf analyze $sample vs java -version ($runs runs each)"
   jv=$(time_median_ms "$java_cmd" -Xshare:auto -version)
   pp=$(time_median_ms bin/pipeperf analyze "$sample")
+  nocds=$(PIPEPERF_NO_CDS=1 time_median_ms bin/pipeperf analyze "$sample")
+  ver=$(time_median_ms bin/pipeperf --version)
   plain=$(time_median_ms "$java_cmd" -jar "$jar" analyze "$sample")
-  echo "java -version median: $jv ms"
-  echo "bin/pipeperf analyze median: $pp ms   (plain java -jar, no launcher flags: $plain ms)"
+  echo "java -version median: $jv ms;  bin/pipeperf --version (JVM + picocli only): $ver ms"
+  echo "bin/pipeperf analyze median: $pp ms   (without the AppCDS archive: $nocds ms;" \
+    "plain java -jar, no launcher flags: $plain ms)"
   awk -v a="$pp" -v b="$jv" -v c="$plain" 'BEGIN {
     printf "RATIO cold start: bin/pipeperf analyze / java -version = %.2f  (target <= 6; plain java -jar %.2f)\n", a / b, c / b }'
 fi

@@ -42,7 +42,7 @@ public final class RuleEngine {
    * path over the whole graph), savings are not computed one by one either, so that analysis time
    * stays linear in the repository (issue 10: 20,000 jobs in seconds, not minutes).
    */
-  static final long MAX_WHAT_IF_NODES = 4_000_000;
+  static final long MAX_WHAT_IF_NODES = 1_000_000;
 
   private RuleEngine() {}
 

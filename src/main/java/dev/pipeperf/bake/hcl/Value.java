@@ -103,9 +103,10 @@ public sealed interface Value
    * bits of mantissa; no bake file needs numbers past a thousand digits.
    */
   static boolean outOfRange(BigDecimal n) {
-    return n.signum() != 0
-        && (n.precision() > MAX_PLAIN_DIGITS
-            || Math.abs((long) n.precision() - n.scale()) > MAX_PLAIN_DIGITS);
+    // The scale counts even for zero: 1 + 0e-999999999 aligns to a billion-digit integer.
+    return n.precision() > MAX_PLAIN_DIGITS
+        || Math.abs((long) n.scale()) > MAX_PLAIN_DIGITS
+        || Math.abs((long) n.precision() - n.scale()) > MAX_PLAIN_DIGITS;
   }
 
   /**

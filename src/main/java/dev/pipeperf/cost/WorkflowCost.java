@@ -24,10 +24,7 @@ public record WorkflowCost(
       Pricing pricing,
       CostInputs inputs) {
     List<JobCharge> charges = new ArrayList<>();
-    for (CriticalPath.JobTiming t : schedule.jobTimings()) {
-      if (!t.job().workflow().equals(workflow)) {
-        continue;
-      }
+    for (CriticalPath.JobTiming t : schedule.jobTimings(workflow)) {
       int times = scenario == null ? 1 : scenario.billedTimes(t.job());
       List<String> labels = t.job().runsOn() == null ? List.of() : t.job().runsOn().labels();
       if (t.job().job().callsReusableWorkflow() && !t.job().job().callsLocalWorkflow()) {

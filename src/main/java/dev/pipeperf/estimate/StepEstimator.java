@@ -24,6 +24,12 @@ public final class StepEstimator {
   private final DurationOverrides overrides;
   private final List<Map.Entry<Pattern, DurationValue>> commandOverrides = new ArrayList<>();
 
+  /**
+   * Scripts already estimated: matrix instances, called workflows and rules ask for the same script
+   * again and again, and each ask runs every catalogue pattern over every line.
+   */
+  private final Map<String, Estimate> scripts = new java.util.HashMap<>();
+
   public StepEstimator(Catalogue catalogue, DurationOverrides overrides) {
     this.catalogue = catalogue;
     this.overrides = overrides;
@@ -150,6 +156,15 @@ public final class StepEstimator {
 
   /** A script's duration: the sum over its lines of the commands they run. */
   public Estimate script(String run) {
+    Estimate known = scripts.get(run);
+    if (known == null) {
+      known = estimateScript(run);
+      scripts.put(run, known);
+    }
+    return known;
+  }
+
+  private Estimate estimateScript(String run) {
     DurationRange total = DurationRange.ZERO;
     List<String> matched = new ArrayList<>();
     boolean config = false;

@@ -38,6 +38,10 @@ final class BuildPlanner {
   private final Workspace workspace;
   private final BuildEstimator estimator = new BuildEstimator();
   private final Map<String, BuildContext> contexts = new HashMap<>();
+
+  /** Bake evaluations by files and environment: every matrix instance of a step asks again. */
+  private final Map<List<Object>, ParseResult<BakeDefinition>> bakeEvaluations = new HashMap<>();
+
   private final List<Diagnostic> diagnostics;
 
   BuildPlanner(Workspace workspace, List<Diagnostic> diagnostics) {
@@ -95,7 +99,10 @@ final class BuildPlanner {
     }
     Map<String, String> env = new LinkedHashMap<>(workflow.env());
     env.putAll(step.env());
-    ParseResult<BakeDefinition> r = BakeEvaluator.evaluate(files, env);
+    ParseResult<BakeDefinition> r =
+        bakeEvaluations.computeIfAbsent(
+            List.of(files.stream().map(SourceFile::path).toList(), env),
+            k -> BakeEvaluator.evaluate(files, env));
     if (!r.hasModel()) {
       return List.of();
     }

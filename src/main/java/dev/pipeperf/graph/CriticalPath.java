@@ -40,6 +40,14 @@ public final class CriticalPath {
   private final double[] slackHi;
   private final Map<String, WorkflowPath> paths;
 
+  /**
+   * {@link #jobTimings()} and the same by workflow, built on first use: costs and timelines ask
+   * once per workflow, and rebuilding every job's timing each time was quadratic in the repository.
+   */
+  private List<JobTiming> jobTimings;
+
+  private Map<String, List<JobTiming>> jobTimingsByWorkflow;
+
   private CriticalPath(PipelineGraph graph, double[][] d) {
     this.graph = graph;
     int n = graph.nodes().size();
@@ -169,7 +177,10 @@ public final class CriticalPath {
 
   /** Edges between workflows ({@code workflow_run}) are not part of either workflow's run. */
   private boolean isChain(int from, int to) {
-    return !graph.node(from).workflow().equals(graph.node(to).workflow());
+    String a = graph.node(from).workflow();
+    String b = graph.node(to).workflow();
+    // Nodes of one workflow share its path string, so identity settles almost every edge.
+    return a != b && !a.equals(b);
   }
 
   private WorkflowPath trace(int last, double[] makespan, double[] work, String workflow) {
@@ -230,19 +241,44 @@ public final class CriticalPath {
 
   /** Each job instance's timing, in graph order. */
   public List<JobTiming> jobTimings() {
-    List<JobTiming> out = new ArrayList<>();
-    for (PipelineGraph.JobSpan s : graph.jobs()) {
-      double lo = efLo[s.end()] - esLo[s.start()];
-      double hi = efHi[s.end()] - esHi[s.start()];
-      out.add(
-          new JobTiming(
-              s.job(),
-              earliestStart(s.start()),
-              range(lo, hi),
-              slack(s.start()),
-              isCritical(s.start()) && isCritical(s.end())));
+    if (jobTimings == null) {
+      List<JobTiming> out = new ArrayList<>();
+      for (PipelineGraph.JobSpan s : graph.jobs()) {
+        out.add(timing(s));
+      }
+      jobTimings = List.copyOf(out);
     }
-    return out;
+    return jobTimings;
+  }
+
+  /** The timings of the job instances run as part of one workflow, in graph order. */
+  public List<JobTiming> jobTimings(String workflow) {
+    if (jobTimingsByWorkflow == null) {
+      Map<String, List<JobTiming>> by = new java.util.HashMap<>();
+      for (JobTiming t : jobTimings()) {
+        by.computeIfAbsent(t.job().workflow(), w -> new ArrayList<>()).add(t);
+      }
+      by.replaceAll((w, list) -> List.copyOf(list));
+      jobTimingsByWorkflow = by;
+    }
+    return jobTimingsByWorkflow.getOrDefault(workflow, List.of());
+  }
+
+  /** One job instance's timing, or null when the instance is not in this graph. */
+  public JobTiming jobTiming(JobInstance job) {
+    PipelineGraph.JobSpan s = graph.span(job);
+    return s == null ? null : timing(s);
+  }
+
+  private JobTiming timing(PipelineGraph.JobSpan s) {
+    double lo = efLo[s.end()] - esLo[s.start()];
+    double hi = efHi[s.end()] - esHi[s.start()];
+    return new JobTiming(
+        s.job(),
+        earliestStart(s.start()),
+        range(lo, hi),
+        slack(s.start()),
+        isCritical(s.start()) && isCritical(s.end()));
   }
 
   /** The longest of all workflows' critical paths (the run a developer waits for longest). */

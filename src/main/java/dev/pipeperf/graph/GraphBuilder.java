@@ -47,6 +47,10 @@ public final class GraphBuilder {
   public static final int MAX_NODES = 2_000_000;
 
   private final Workspace workspace;
+
+  /** Workflows by path: looked up for every step, where a scan was quadratic in large repos. */
+  private final Map<String, Workflow> workflowsByPath = new HashMap<>();
+
   private final StepEstimator estimator;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<Node> nodes = new ArrayList<>();
@@ -65,6 +69,9 @@ public final class GraphBuilder {
   private GraphBuilder(
       Workspace workspace, StepEstimator estimator, Map<String, Estimate> knownJobDurations) {
     this.workspace = workspace;
+    for (Workflow w : workspace.workflows()) {
+      workflowsByPath.putIfAbsent(w.path(), w);
+    }
     this.estimator = estimator;
     this.knownJobDurations = knownJobDurations;
     this.planner = new BuildPlanner(workspace, diagnostics);
@@ -467,7 +474,7 @@ public final class GraphBuilder {
       }
       Estimate own = estimator.step(job.job().id(), s);
       if (own.provenance() != Provenance.CONFIG) {
-        Workflow defining = workspace.workflow(job.definedIn()).orElse(null);
+        Workflow defining = workflowsByPath.get(job.definedIn());
         List<BuildPlanner.PlannedBuild> builds =
             defining == null ? List.of() : planner.plan(defining, s);
         if (!builds.isEmpty()) {
@@ -674,7 +681,7 @@ public final class GraphBuilder {
     if (at >= 0) {
       path = path.substring(0, at);
     }
-    Workflow callee = workspace.workflow(path).orElse(null);
+    Workflow callee = workflowsByPath.get(path);
     int start = addJoin(run.path(), ji, ji.key() + ":call", "call " + uses, ji.location());
     if (callee == null || depth >= MAX_CALL_DEPTH || callStack.contains(path)) {
       String why =

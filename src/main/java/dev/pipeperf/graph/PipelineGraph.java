@@ -28,6 +28,10 @@ public final class PipelineGraph {
   private final Map<String, Integer> byId;
   private final Map<JobInstance, JobSpan> spans = new java.util.IdentityHashMap<>();
 
+  /** Job instances by the job they instantiate: rules ask per job, which was a scan per ask. */
+  private final Map<dev.pipeperf.workflow.Job, List<JobInstance>> instancesByJob =
+      new java.util.IdentityHashMap<>();
+
   PipelineGraph(
       List<Node> nodes, List<Edge> edges, List<JobSpan> jobs, List<WorkflowEntry> workflows) {
     this.nodes = List.copyOf(nodes);
@@ -60,6 +64,7 @@ public final class PipelineGraph {
     byId = Collections.unmodifiableMap(ids);
     for (JobSpan s : jobs) {
       spans.put(s.job(), s);
+      instancesByJob.computeIfAbsent(s.job().job(), j -> new ArrayList<>()).add(s.job());
     }
   }
 
@@ -126,6 +131,20 @@ public final class PipelineGraph {
 
   public JobSpan span(JobInstance job) {
     return spans.get(job);
+  }
+
+  /**
+   * The instances of {@code job} run as part of workflow {@code workflowPath} (one, or one per
+   * matrix combination; a called workflow's job once per caller), in graph order.
+   */
+  public List<JobInstance> instancesOf(String workflowPath, dev.pipeperf.workflow.Job job) {
+    List<JobInstance> out = new ArrayList<>();
+    for (JobInstance ji : instancesByJob.getOrDefault(job, List.of())) {
+      if (ji.workflow().equals(workflowPath)) {
+        out.add(ji);
+      }
+    }
+    return out;
   }
 
   /**

@@ -66,10 +66,7 @@ public record Timeline(
       }
       List<Entry> off = new ArrayList<>();
       int count = 0;
-      for (CriticalPath.JobTiming t : cp.jobTimings()) {
-        if (!t.job().workflow().equals(w.path())) {
-          continue;
-        }
+      for (CriticalPath.JobTiming t : cp.jobTimings(w.path())) {
         count++;
         if (!onPath.containsKey(t.job())) {
           off.add(entry(cp, t));

@@ -33,14 +33,7 @@ public record AnalysisView(
 
   /** The instances of a workflow's job (one, or one per matrix combination). */
   public List<JobInstance> instances(Workflow w, Job job) {
-    List<JobInstance> out = new ArrayList<>();
-    for (PipelineGraph.JobSpan s : graph.jobs()) {
-      JobInstance ji = s.job();
-      if (ji.job() == job && ji.workflow().equals(w.path())) {
-        out.add(ji);
-      }
-    }
-    return out;
+    return graph.instancesOf(w.path(), job);
   }
 
   /** The graph node of a step in a job instance (the step itself, not a composite's parts). */

@@ -43,6 +43,13 @@ public final class RuleEngine {
    */
   static final double MIN_WORTHWHILE_SECONDS = 30;
 
+  /**
+   * Beyond this much what-if work (findings times graph nodes: each saving re-runs the critical
+   * path over the whole graph), savings are not computed one by one either, so that analysis time
+   * stays linear in the repository (issue 10: 20,000 jobs in seconds, not minutes).
+   */
+  static final long MAX_WHAT_IF_NODES = 1_000_000;
+
   private RuleEngine() {}
 
   public static RuleResults run(
@@ -105,12 +112,14 @@ public final class RuleEngine {
         CriticalPath.of(view.graph(), Scenario.apply(view.graph(), everything));
     List<Finding> findings = new ArrayList<>();
     int whatIfs = 0;
+    long affordable = MAX_WHAT_IF_NODES / Math.max(1, view.graph().nodes().size());
+    int maxWhatIfs = (int) Math.max(1, Math.min(MAX_WHAT_IFS, affordable));
     for (Finding f : candidates) {
       if (f.remedy().isEmpty()) {
         findings.add(f);
         continue;
       }
-      if (whatIfs++ >= MAX_WHAT_IFS) {
+      if (whatIfs++ >= maxWhatIfs) {
         if (!f.remedy().onlyIfSaves()) {
           findings.add(f);
         }

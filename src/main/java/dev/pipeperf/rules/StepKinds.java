@@ -8,6 +8,7 @@ import dev.pipeperf.workflow.Step;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** What a step does, in the terms rules reason with: set-up, tests, checks, re-tags, installs. */
 public final class StepKinds {
@@ -86,6 +87,11 @@ public final class StepKinds {
           "hatch",
           "rye",
           "pre-commit");
+
+  // Compiled once (String.matches compiled it for every step): issue 10.
+  private static final Pattern DELIVERY =
+      Pattern.compile(
+          "\\b(deploy|release|publish|promote|rollout|gcloud run|kubectl|helm|terraform apply|npm publish|twine upload|gh release|docker push|imagetools|cloudrun|pages)\\b");
 
   /** True for steps that only prepare the runner: checkout, login, buildx set-up, tool set-up. */
   public static boolean isSetup(Step s) {
@@ -320,7 +326,6 @@ public final class StepKinds {
                 + " "
                 + (s.run() == null ? "" : s.run()))
             .toLowerCase(Locale.ROOT);
-    return text.matches(
-        "(?s).*\\b(deploy|release|publish|promote|rollout|gcloud run|kubectl|helm|terraform apply|npm publish|twine upload|gh release|docker push|imagetools|cloudrun|pages)\\b.*");
+    return DELIVERY.matcher(text).find();
   }
 }

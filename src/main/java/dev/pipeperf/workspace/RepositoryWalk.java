@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * One bounded walk of the repository that finds Dockerfiles and bake files by name. It never
- * follows links (so never leaves the root), skips VCS and dependency folders, and stops after
- * {@link #MAX_ENTRIES} entries with a diagnostic rather than crawling forever.
+ * follows links (so never leaves the root; linked files are listed for the loader to check), skips
+ * VCS and dependency folders, and stops after {@link #MAX_ENTRIES} entries with a diagnostic rather
+ * than crawling forever.
  */
 record RepositoryWalk(
     List<String> dockerfiles, List<String> bakeFiles, List<Diagnostic> diagnostics) {
@@ -55,7 +56,10 @@ record RepositoryWalk(
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (!attrs.isRegularFile() || excluded(root, file, excludes)) {
+              // Links are listed by name but not followed here: the loader reads one only when
+              // it resolves inside the root, and says so when it does not.
+              if (!(attrs.isRegularFile() || attrs.isSymbolicLink())
+                  || excluded(root, file, excludes)) {
                 return count() ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
               }
               String name = file.getFileName().toString();

@@ -103,7 +103,7 @@ public final class WorkspaceLoader {
     wanted.addAll(BuildReferences.dockerfilesNamedBy(workflows));
     for (String path : wanted) {
       Path p = root.resolve(path);
-      if (!Files.isRegularFile(p) || !inside(p)) {
+      if (!Files.isRegularFile(p) || leavesRoot(p)) {
         continue;
       }
       SourceFile file = read(p);
@@ -121,7 +121,7 @@ public final class WorkspaceLoader {
     bakeWanted.addAll(BuildReferences.bakeFilesNamedBy(workflows));
     for (String path : bakeWanted) {
       Path p = root.resolve(path);
-      if (Files.isRegularFile(p) && inside(p)) {
+      if (Files.isRegularFile(p) && !leavesRoot(p)) {
         SourceFile file = read(p);
         if (file != null) {
           bakeFiles.put(path, file);
@@ -172,8 +172,8 @@ public final class WorkspaceLoader {
         String n = p.getFileName().toString();
         if ((n.endsWith(".yml") || n.endsWith(".yaml"))
             && Files.isRegularFile(p)
-            && inside(p)
-            && !excluded(p)) {
+            && !excluded(p)
+            && !leavesRoot(p)) {
           out.add(p);
         }
       }
@@ -257,6 +257,22 @@ public final class WorkspaceLoader {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * True, with a diagnostic, when {@code p} resolves (through links) to a file outside the root:
+   * pipeperf runs on untrusted pull requests, whose links must not make it read the runner's files.
+   */
+  private boolean leavesRoot(Path p) {
+    if (inside(p)) {
+      return false;
+    }
+    diagnostics.add(
+        Diagnostic.warning(
+            Location.ofFile(relative(p)),
+            "outside-root",
+            "a link to a file outside the analysed repository; not followed"));
+    return true;
   }
 
   private boolean excluded(Path p) {

@@ -380,6 +380,33 @@ public final class Evaluator {
     }
     BigDecimal x = convert(() -> Conversions.toNum(l), b.left().location());
     BigDecimal y = convert(() -> Conversions.toNum(r), b.right().location());
+    checkRange(Value.num(x), b.left().location());
+    checkRange(Value.num(y), b.right().location());
+    try {
+      return arithmetic(b, op, x, y);
+    } catch (ArithmeticException e) {
+      throw new EvalError(b.location(), "hcl-arithmetic", "number out of range: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Refuses numbers past {@link Value#outOfRange} anywhere in {@code v} before arithmetic or a
+   * function works on them: a diagnostic instead of a billion-digit integer.
+   */
+  private static void checkRange(Value v, Location where) {
+    if (v instanceof Value.Num n && Value.outOfRange(n.value())) {
+      throw new EvalError(
+          where,
+          "hcl-arithmetic",
+          "number out of range: more than " + Value.MAX_PLAIN_DIGITS + " digits");
+    } else if (v instanceof Value.Seq s) {
+      s.items().forEach(x -> checkRange(x, where));
+    } else if (v instanceof Value.Obj o) {
+      o.entries().values().forEach(x -> checkRange(x, where));
+    }
+  }
+
+  private Value arithmetic(Binary b, String op, BigDecimal x, BigDecimal y) {
     return switch (op) {
       case "+" -> Value.num(x.add(y));
       case "-" -> Value.num(x.subtract(y));
@@ -472,6 +499,9 @@ public final class Evaluator {
               + (want.equals("1") ? "" : "s")
               + ", got "
               + args.size());
+    }
+    for (int i = 0; i < args.size(); i++) {
+      checkRange(args.get(i), c.args().get(Math.min(i, c.args().size() - 1)).location());
     }
     if (++depth > MAX_DEPTH) {
       depth--;

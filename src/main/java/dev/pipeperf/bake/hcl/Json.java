@@ -39,7 +39,8 @@ public final class Json {
     }
     if (v instanceof Value.Num n) {
       BigDecimal d = n.value().stripTrailingZeros();
-      if (d.scale() <= 0) {
+      if (d.scale() <= 0 && !Value.outOfRange(d)) {
+        // (1e999999999 stays a BigDecimal: as a BigInteger it would not fit in memory.)
         return f.numberNode(d.toBigIntegerExact());
       }
       return f.numberNode(d);

@@ -368,7 +368,13 @@ public final class Parser {
     switch (t.type()) {
       case NUMBER -> {
         pos++;
-        return new Literal(Value.num(new BigDecimal(t.text())), loc(t));
+        try {
+          return new Literal(Value.num(new BigDecimal(t.text())), loc(t));
+        } catch (NumberFormatException e) {
+          // An exponent past what BigDecimal holds (1e99999999999); hcl says "invalid number".
+          String text = t.text().length() > 40 ? t.text().substring(0, 40) + "..." : t.text();
+          throw error(t, "invalid number literal " + text);
+        }
       }
       case IDENT -> {
         pos++;

@@ -512,6 +512,12 @@ public final class Stdlib {
       if (j >= fmt.length()) {
         throw EvalError.of("unterminated format verb");
       }
+      for (String n : spec.substring(1).split("[^0-9]+")) {
+        // A width or precision of %999999999d would fill the heap with padding.
+        if (n.length() > 4 || (!n.isEmpty() && Integer.parseInt(n) > 1000)) {
+          throw EvalError.of("format width or precision " + n + " is larger than 1000");
+        }
+      }
       char verb = fmt.charAt(j);
       i = j;
       if (next >= args.size()) {

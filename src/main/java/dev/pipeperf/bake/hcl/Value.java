@@ -94,12 +94,35 @@ public sealed interface Value
     return "object";
   }
 
-  /** Formats a number as cty does when converting it to a string. */
+  /** Digits beyond which a number is written in scientific notation rather than in full. */
+  static final int MAX_PLAIN_DIGITS = 1000;
+
+  /**
+   * True for a number too long or too far from 1 for arithmetic and functions to work on in bounded
+   * time and memory ({@code 1e999999999 % 7} would build a billion-digit integer). cty keeps 512
+   * bits of mantissa; no bake file needs numbers past a thousand digits.
+   */
+  static boolean outOfRange(BigDecimal n) {
+    // The scale counts even for zero: 1 + 0e-999999999 aligns to a billion-digit integer.
+    return n.precision() > MAX_PLAIN_DIGITS
+        || Math.abs((long) n.scale()) > MAX_PLAIN_DIGITS
+        || Math.abs((long) n.precision() - n.scale()) > MAX_PLAIN_DIGITS;
+  }
+
+  /**
+   * Formats a number as cty does when converting it to a string; a number whose plain form would
+   * run past {@link #MAX_PLAIN_DIGITS} digits ({@code 1e999999999}) is written as {@code
+   * 1E+999999999} instead of filling the heap.
+   */
   static String formatNumber(BigDecimal n) {
     if (n.signum() == 0) {
       return "0";
     }
     BigDecimal stripped = n.stripTrailingZeros();
+    if (Math.abs((long) stripped.precision() - stripped.scale()) > MAX_PLAIN_DIGITS
+        || Math.abs((long) stripped.scale()) > MAX_PLAIN_DIGITS) {
+      return stripped.toString();
+    }
     return stripped.toPlainString();
   }
 }

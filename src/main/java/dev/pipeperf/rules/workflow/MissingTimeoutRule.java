@@ -44,8 +44,9 @@ public final class MissingTimeoutRule implements Rule {
     }
     List<JobInstance> instances = ctx.view().instances(w, job);
     double high = 0;
-    for (CriticalPath.JobTiming t : ctx.view().schedule().jobTimings()) {
-      if (instances.contains(t.job())) {
+    for (JobInstance ji : instances) {
+      CriticalPath.JobTiming t = ctx.view().schedule().jobTiming(ji);
+      if (t != null) {
         high = Math.max(high, t.duration().high());
       }
     }

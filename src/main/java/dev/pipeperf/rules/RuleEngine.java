@@ -96,7 +96,8 @@ public final class RuleEngine {
       visit(rule, view, ctx);
     }
 
-    Suppressions suppressions = new Suppressions(view.workspace().sources());
+    Suppressions suppressions =
+        new Suppressions(view.workspace().sources(), view.workspace().root());
     Map<String, Finding> unique = new LinkedHashMap<>();
     for (Finding f : raw) {
       if (!suppressions.suppressed(f)) {

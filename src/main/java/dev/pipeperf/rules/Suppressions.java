@@ -18,12 +18,33 @@ final class Suppressions {
 
   private final Map<String, SourceFile> sources;
 
-  Suppressions(Map<String, SourceFile> sources) {
+  private final java.nio.file.Path root;
+
+  /**
+   * @param sources the files the workspace read
+   * @param root the analysed folder: a finding in a file the workspace did not read (a manifest a
+   *     rule looked into) has that file read here, once, bounded like every other read
+   */
+  Suppressions(Map<String, SourceFile> sources, java.nio.file.Path root) {
+    this.root = root;
     this.sources = sources;
+  }
+
+  private final Map<String, SourceFile> extra = new java.util.HashMap<>();
+
+  private SourceFile read(String path) {
+    java.nio.file.Path p = root.resolve(path).normalize();
+    if (!p.startsWith(root.normalize()) || !java.nio.file.Files.isRegularFile(p)) {
+      return null;
+    }
+    return SourceFile.read(p, path).model();
   }
 
   boolean suppressed(Finding f) {
     SourceFile file = sources.get(f.location().file());
+    if (file == null && root != null) {
+      file = extra.computeIfAbsent(f.location().file(), this::read);
+    }
     if (file == null || f.location().line() == 0) {
       return false;
     }

@@ -44,14 +44,6 @@ public final class BuildContextEscapeRule implements Rule {
       Pattern.compile("^\\s*(?:-e\\s+)?(\\.\\.?/[^\\s;#]+|/[^\\s;#]+)");
   private static final Pattern NPM_FILE = Pattern.compile("\"file:([^\"]+)\"");
 
-  /**
-   * The engine's suppression comment. Manifests are read here, not by the workspace loader, so the
-   * engine does not see their comments: the rule honours them itself.
-   */
-  private static final Pattern IGNORE =
-      Pattern.compile(
-          "(?:#|//)\\s*pipeperf-ignore\\s+((?:PP\\d{3}[\\s,]*)+)", Pattern.CASE_INSENSITIVE);
-
   @Override
   public void finish(AnalysisView view, RuleContext ctx) {
     Map<String, String> contexts = new LinkedHashMap<>();
@@ -174,7 +166,7 @@ public final class BuildContextEscapeRule implements Rule {
         last = line;
       }
     }
-    if (escaping.isEmpty() || ignored(file, first)) {
+    if (escaping.isEmpty()) {
       return;
     }
     String lines = first == last ? "line " + first : "lines " + first + "–" + last;
@@ -211,21 +203,6 @@ public final class BuildContextEscapeRule implements Rule {
         Remedy.NONE,
         null,
         manifest);
-  }
-
-  /** True when the line or the one above it says {@code # pipeperf-ignore PP010}. */
-  private static boolean ignored(SourceFile file, int line) {
-    for (int l = Math.max(1, line - 1); l <= line; l++) {
-      Matcher m = IGNORE.matcher(file.line(l));
-      while (m.find()) {
-        for (String id : m.group(1).split("[\\s,]+")) {
-          if (id.equalsIgnoreCase("PP010")) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 
   private static String show(String context) {

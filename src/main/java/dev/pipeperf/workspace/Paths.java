@@ -2,6 +2,8 @@ package dev.pipeperf.workspace;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
+import java.util.Set;
 
 /** Root-relative paths as pipeperf writes them: forward slashes, no {@code ./}, no {@code ..}. */
 public final class Paths {
@@ -9,13 +11,29 @@ public final class Paths {
   private Paths() {}
 
   /**
-   * {@code Dockerfile.java}, {@code Dockerfile.class}, {@code Dockerfile.md}: source, binaries and
-   * documents that happen to be named after Dockerfiles.
+   * Extensions that make a {@code Dockerfile.x}, {@code Dockerfile_x} or {@code x.Dockerfile.y}
+   * something else: buildx's build policies ({@code Dockerfile.rego}, {@code Dockerfile_test.rego},
+   * loaded beside the Dockerfile they guard), ignore files, templates that a generator turns into a
+   * Dockerfile ({@code Dockerfile.template}, buildah's cpp-processed {@code Containerfile.in}),
+   * source, documents, data, archives, checksums and editor leftovers. A variant with any other
+   * suffix ({@code Dockerfile.dev}, {@code Dockerfile.aarch64}, {@code Dockerfile.2}) is a
+   * Dockerfile.
    */
-  private static final java.util.regex.Pattern NOT_DOCKERFILE =
-      java.util.regex.Pattern.compile(
-          "^Dockerfile\\.(java|class|kt|scala|go|py|pyc|rs|ts|js|mjs|rb|php|cs|c|h|cpp|sh|md|txt|json|ya?ml|toml|html|xml|orig|rej|bak|swp|jar|out|log)$",
-          java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final Set<String> NOT_DOCKERFILE_EXTENSIONS =
+      Set.of(
+          ("rego dockerignore containerignore " // policies, ignore files
+                  + "in template tmpl tpl j2 jinja jinja2 erb mustache hbs gotmpl m4 " // templates
+                  + "java class kt scala go py pyc rs ts js mjs cjs rb php cs c h cpp " // source
+                  + "sh bash ps1 bat cmd " // scripts
+                  + "md markdown rst adoc txt html htm pdf png jpg jpeg gif svg " // documents
+                  + "json yml yaml toml xml ini lock sum csv " // data
+                  + "gz tgz zip tar xz bz2 zst jar sha256 sha512 md5 sig asc " // archives
+                  + "orig rej bak swp tmp out log diff patch") // leftovers
+              .split(" "));
+
+  /** The names BuildKit and buildah read when no file is given ({@code -f}). */
+  private static final Set<String> DEFAULT_NAMES =
+      Set.of("Dockerfile", "dockerfile", "Containerfile", "containerfile");
 
   /**
    * Normalises a root-relative path: {@code ./a//b/../Dockerfile} → {@code a/Dockerfile}; {@code .}
@@ -58,16 +76,36 @@ public final class Paths {
     return n.equals("..") || n.startsWith("../") || path.startsWith("/");
   }
 
-  /** True for the file names pipeperf reads as Dockerfiles (spec §2). */
+  /**
+   * True for the file names pipeperf reads as Dockerfiles without being told (spec §2): the default
+   * names ({@code Dockerfile}, {@code Containerfile}, and the lower-case {@code dockerfile}
+   * BuildKit falls back to), their variants {@code Dockerfile.x}, {@code Dockerfile-x}, {@code
+   * Dockerfile_x} (kaniko's {@code Dockerfile_test_add}, jenkins' {@code Dockerfile-windows}), and
+   * {@code x.Dockerfile} / {@code x.dockerfile} / {@code x.Containerfile}; in each case unless the
+   * last extension says the file is something else ({@link #NOT_DOCKERFILE_EXTENSIONS}). A file a
+   * workflow or bake target names as its Dockerfile is read whatever its name.
+   */
   public static boolean isDockerfileName(String name) {
-    if (name.endsWith(".dockerignore") || NOT_DOCKERFILE.matcher(name).find()) {
+    if (DEFAULT_NAMES.contains(name)) {
+      return true;
+    }
+    int dot = name.lastIndexOf('.');
+    if (dot >= 0
+        && NOT_DOCKERFILE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
       return false;
     }
-    return name.equals("Dockerfile")
-        || name.startsWith("Dockerfile.")
-        || name.endsWith(".Dockerfile")
-        || name.endsWith(".dockerfile")
-        || name.equals("Containerfile");
+    String lower = name.toLowerCase(Locale.ROOT);
+    return variantOf(name, "Dockerfile")
+        || variantOf(name, "Containerfile")
+        || lower.endsWith(".dockerfile")
+        || lower.endsWith(".containerfile");
+  }
+
+  /** {@code Dockerfile.x}, {@code Dockerfile-x}, {@code Dockerfile_x} with a non-empty x. */
+  private static boolean variantOf(String name, String stem) {
+    return name.length() > stem.length() + 1
+        && name.startsWith(stem)
+        && ".-_".indexOf(name.charAt(stem.length())) >= 0;
   }
 
   /** True for bake files found without being named: {@code docker-bake*.hcl|json}. */

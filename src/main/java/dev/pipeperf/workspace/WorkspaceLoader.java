@@ -95,27 +95,8 @@ public final class WorkspaceLoader {
       }
     }
     Map<String, ActionDefinition> actions = localActions(workflows);
-    Map<String, Dockerfile> dockerfiles = new LinkedHashMap<>();
-    java.util.Set<String> wanted = new java.util.TreeSet<>();
     RepositoryWalk walk = RepositoryWalk.of(root, excludes);
     diagnostics.addAll(walk.diagnostics());
-    wanted.addAll(walk.dockerfiles());
-    wanted.addAll(BuildReferences.dockerfilesNamedBy(workflows));
-    for (String path : wanted) {
-      Path p = root.resolve(path);
-      if (!Files.isRegularFile(p) || leavesRoot(p)) {
-        continue;
-      }
-      SourceFile file = read(p);
-      if (file == null) {
-        continue;
-      }
-      ParseResult<Dockerfile> r = DockerfileParser.parse(file);
-      diagnostics.addAll(r.diagnostics());
-      if (r.hasModel()) {
-        dockerfiles.put(path, r.model());
-      }
-    }
     Map<String, SourceFile> bakeFiles = new LinkedHashMap<>();
     java.util.Set<String> bakeWanted = new java.util.TreeSet<>(walk.bakeFiles());
     bakeWanted.addAll(BuildReferences.bakeFilesNamedBy(workflows));
@@ -146,6 +127,26 @@ public final class WorkspaceLoader {
       diagnostics.addAll(r.diagnostics());
       if (r.hasModel()) {
         bakes.put(dir, r.model());
+      }
+    }
+    // Bakes come first so that a Dockerfile only a bake target names (any file name) is read.
+    Map<String, Dockerfile> dockerfiles = new LinkedHashMap<>();
+    java.util.Set<String> wanted = new java.util.TreeSet<>(walk.dockerfiles());
+    wanted.addAll(BuildReferences.dockerfilesNamedBy(workflows));
+    wanted.addAll(BuildReferences.dockerfilesNamedBy(bakes));
+    for (String path : wanted) {
+      Path p = root.resolve(path);
+      if (!Files.isRegularFile(p) || leavesRoot(p)) {
+        continue;
+      }
+      SourceFile file = read(p);
+      if (file == null) {
+        continue;
+      }
+      ParseResult<Dockerfile> r = DockerfileParser.parse(file);
+      diagnostics.addAll(r.diagnostics());
+      if (r.hasModel()) {
+        dockerfiles.put(path, r.model());
       }
     }
     return new Workspace(

@@ -27,15 +27,9 @@ class RealDockerfilesTest {
 
   private static final Path REAL = Path.of("..", "shared", "corpus", "real");
 
+  /** The names discovery reads as Dockerfiles, so the test sees what the product sees. */
   static boolean isDockerfileName(String name) {
-    String lower = name.toLowerCase(java.util.Locale.ROOT);
-    if (lower.endsWith(".dockerignore")) {
-      // Dockerfile.dockerignore is the ignore file of a Dockerfile, not a Dockerfile.
-      return false;
-    }
-    return name.equals("Dockerfile")
-        || name.startsWith("Dockerfile.")
-        || lower.endsWith(".dockerfile");
+    return dev.pipeperf.workspace.Paths.isDockerfileName(name);
   }
 
   @Test

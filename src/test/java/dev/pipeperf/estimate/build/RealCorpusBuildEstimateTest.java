@@ -109,13 +109,8 @@ class RealCorpusBuildEstimateTest {
     return dev.pipeperf.estimate.DurationRange.formatSeconds(seconds);
   }
 
+  /** The names discovery reads as Dockerfiles, so the test sees what the product sees. */
   static boolean isDockerfileName(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".dockerignore")) {
-      return false;
-    }
-    return name.equals("Dockerfile")
-        || name.startsWith("Dockerfile.")
-        || lower.endsWith(".dockerfile");
+    return dev.pipeperf.workspace.Paths.isDockerfileName(name);
   }
 }

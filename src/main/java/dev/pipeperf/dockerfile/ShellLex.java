@@ -1,8 +1,10 @@
 package dev.pipeperf.dockerfile;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * BuildKit's shell-word lexer ({@code frontend/dockerfile/shell/lex.go}), as far as the parser
@@ -24,8 +26,13 @@ final class ShellLex {
     }
   }
 
-  /** The processed text and the same text split into shell words. */
-  record Processed(String word, List<String> words) {}
+  /**
+   * The processed text and the same text split into shell words.
+   *
+   * @param referenced the variable names the text refers to (BuildKit's matched and unmatched)
+   * @param complete false when a reference was kept as written because its value is not known
+   */
+  record Processed(String word, List<String> words, Set<String> referenced, boolean complete) {}
 
   private static final int EOF = -1;
 
@@ -34,6 +41,7 @@ final class ShellLex {
   private final boolean skipUnset;
   private final Map<String, String> env;
   private final boolean applyDefaults;
+  private final Set<String> asWritten;
 
   private static final int MAX_DEPTH = 64;
 
@@ -41,6 +49,9 @@ final class ShellLex {
   private int pos;
   private int depth;
   private boolean rawEscapes;
+  // Allocated on the first reference: most words the parser lexes refer to no variable.
+  private Set<String> referenced;
+  private boolean keptAsWritten;
   // BuildKit shares one word buffer between nested processStopOn calls; so do we, quirks included.
   private final StringBuilder wordsBuffer = new StringBuilder();
 
@@ -51,6 +62,24 @@ final class ShellLex {
       boolean skipUnset,
       boolean applyDefaults,
       Map<String, String> env) {
+    this(escape, rawQuotes, rawEscapes, skipUnset, applyDefaults, env, Set.of());
+  }
+
+  /**
+   * As above; {@code asWritten} names variables whose value in {@code env} (if any) is itself text
+   * kept as written, or that are left out of {@code env} because their value depends on what is not
+   * known: {@code ${X}} gives that text, but every operator on them ({@code ${X:+a}}, {@code
+   * ${X#p}}...) is kept as written rather than computed from a placeholder.
+   */
+  ShellLex(
+      int escape,
+      boolean rawQuotes,
+      boolean rawEscapes,
+      boolean skipUnset,
+      boolean applyDefaults,
+      Map<String, String> env,
+      Set<String> asWritten) {
+    this.asWritten = asWritten;
     this.escape = escape;
     this.rawQuotes = rawQuotes;
     this.rawEscapes = rawEscapes;
@@ -64,9 +93,13 @@ final class ShellLex {
     cps = input.codePoints().toArray();
     pos = 0;
     depth = 0;
+    referenced = null;
+    keptAsWritten = false;
     boolean initial = rawEscapes;
     try {
-      return stopOn(EOF, rawEscapes);
+      Processed p = stopOn(EOF, rawEscapes);
+      return new Processed(
+          p.word(), p.words(), referenced == null ? Set.of() : referenced, !keptAsWritten);
     } finally {
       rawEscapes = initial;
     }
@@ -143,7 +176,7 @@ final class ShellLex {
         int ch = peek();
         if (stop != EOF && ch == stop) {
           next();
-          return new Processed(result.toString(), words.get());
+          return new Processed(result.toString(), words.get(), Set.of(), true);
         }
         if (ch == '$') {
           String tmp = dollar();
@@ -175,7 +208,7 @@ final class ShellLex {
         throw new LexError(
             "unexpected end of statement while looking for matching " + Character.toString(stop));
       }
-      return new Processed(result.toString(), words.get());
+      return new Processed(result.toString(), words.get(), Set.of(), true);
     } finally {
       rawEscapes = saved;
     }
@@ -261,9 +294,9 @@ final class ShellLex {
       if (name.isEmpty()) {
         return "$";
       }
-      String value = env.get(name);
+      String value = lookup(name);
       if (value == null) {
-        return skipUnset ? "$" + name : "";
+        return skipUnset ? keep("$" + name) : "";
       }
       return value;
     }
@@ -280,9 +313,9 @@ final class ShellLex {
     String chs = ch == EOF ? "" : Character.toString(ch);
     boolean nullIsUnset = false;
     if (ch == '}') {
-      String value = env.get(name);
+      String value = lookup(name);
       if (value == null) {
-        return skipUnset ? "${" + name + "}" : "";
+        return skipUnset ? keep("${" + name + "}") : "";
       }
       return value;
     }
@@ -297,11 +330,15 @@ final class ShellLex {
         throw new LexError("unsupported modifier (" + chs + ") in substitution");
       }
       String word = subWord('}', rawEsc, "syntax error: missing '}'");
-      String value = env.get(name);
+      if (asWritten.contains(name)) {
+        refer(name);
+        return keep("${" + name + chs + word + "}");
+      }
+      String value = lookup(name);
       boolean set = value != null;
       boolean useDefault = applyDefaults && (ch == '-' || ch == '+');
       if (!set && skipUnset && !useDefault) {
-        return "${" + name + chs + word + "}";
+        return keep("${" + name + chs + word + "}");
       }
       String v = set ? value : "";
       switch (ch) {
@@ -333,16 +370,40 @@ final class ShellLex {
       }
       String pattern = subWord('/', true, "syntax error: missing '/' in ${}");
       String replacement = subWord('}', true, "syntax error: missing '}'");
-      String value = env.get(name);
+      String value = asWritten.contains(name) ? null : lookup(name);
       if (value == null) {
-        if (skipUnset) {
-          return "${" + name + "/" + pattern + "/" + replacement + "}";
+        if (skipUnset || asWritten.contains(name)) {
+          refer(name);
+          return keep("${" + name + "/" + (all ? "/" : "") + pattern + "/" + replacement + "}");
         }
         value = "";
       }
       return ShellGlob.replace(value, pattern, replacement, all);
     }
     throw new LexError("unsupported modifier (" + chs + ") in substitution");
+  }
+
+  /** The value of a variable, noting that the text refers to it. */
+  private String lookup(String name) {
+    refer(name);
+    String value = env.get(name);
+    if (value != null && asWritten.contains(name)) {
+      keptAsWritten = true;
+    }
+    return value;
+  }
+
+  private void refer(String name) {
+    if (referenced == null) {
+      referenced = new HashSet<>();
+    }
+    referenced.add(name);
+  }
+
+  /** Text kept as written because the value it refers to is not known. */
+  private String keep(String text) {
+    keptAsWritten = true;
+    return text;
   }
 
   private String subWord(int stop, boolean raw, String missing) throws LexError {

@@ -5,6 +5,7 @@ import dev.pipeperf.source.Location;
 import dev.pipeperf.source.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,23 +44,45 @@ final class StageAssembler {
   private final SourceFile file;
   private final List<Diagnostic> diagnostics;
   private final char escape;
-  private final Map<String, String> globalEnv = new HashMap<>();
 
   /**
-   * BuildKit's automatic platform ARGs, valued for a linux/amd64 build (GitHub's hosted runners).
-   * Used only to decide which stage a {@code FROM binaries-$TARGETOS} or {@code --from} refers to;
-   * names shown to users keep the variable as written.
+   * BuildKit's automatic platform ARGs ({@code dockerfile2llb.defaultArgs}), valued as a build
+   * without {@code --platform} and {@code --target} on GitHub's linux/amd64 hosted runners sees
+   * them. They are in scope before any {@code ARG}, without being declared.
    */
-  private static final Map<String, String> PLATFORM_DEFAULTS =
-      Map.of(
-          "TARGETPLATFORM", "linux/amd64",
-          "TARGETOS", "linux",
-          "TARGETARCH", "amd64",
-          "TARGETVARIANT", "",
-          "BUILDPLATFORM", "linux/amd64",
-          "BUILDOS", "linux",
-          "BUILDARCH", "amd64",
-          "BUILDVARIANT", "");
+  static final Map<String, String> PLATFORM_DEFAULTS =
+      Map.ofEntries(
+          Map.entry("TARGETPLATFORM", "linux/amd64"),
+          Map.entry("TARGETOS", "linux"),
+          Map.entry("TARGETOSVERSION", ""),
+          Map.entry("TARGETARCH", "amd64"),
+          Map.entry("TARGETVARIANT", ""),
+          Map.entry("TARGETSTAGE", "default"),
+          Map.entry("BUILDPLATFORM", "linux/amd64"),
+          Map.entry("BUILDOS", "linux"),
+          Map.entry("BUILDOSVERSION", ""),
+          Map.entry("BUILDARCH", "amd64"),
+          Map.entry("BUILDVARIANT", ""));
+
+  /**
+   * The global ARGs as BuildKit evaluates them ({@code buildMetaArgs}) for a linux/amd64 build
+   * without build args: platform ARGs first, each {@code ARG k=v} expanded in that scope, an unset
+   * variable empty. This decides which stage a {@code FROM} or {@code --from} refers to.
+   */
+  private final Map<String, String> buildEnv = new HashMap<>(PLATFORM_DEFAULTS);
+
+  /**
+   * The global ARGs as names are shown to users: only values that are the same on every platform
+   * and for every build arg. A name that depends on the platform is kept as written ({@code FROM
+   * binaries-$TARGETOS}), so is an operator on a value that holds unexpanded text.
+   */
+  private final Map<String, String> globalEnv = new HashMap<>();
+
+  /** Global ARGs whose value depends on the platform (the platform ARGs themselves first). */
+  private final Set<String> platformDependent = new HashSet<>(PLATFORM_DEFAULTS.keySet());
+
+  /** Names shown as written in every operator: platform-dependent, or holding unexpanded text. */
+  private final Set<String> asWritten = new HashSet<>(PLATFORM_DEFAULTS.keySet());
 
   StageAssembler(SourceFile file, List<Diagnostic> diagnostics, char escape) {
     this.file = file;
@@ -68,7 +91,7 @@ final class StageAssembler {
   }
 
   private record Header(
-      int index, String name, String baseName, String platform, Instruction from) {}
+      int index, String name, String raw, String baseName, String platform, Instruction from) {}
 
   Dockerfile assemble(Map<String, String> directives, List<Instruction> instructions) {
     List<Instruction> globalArgs = new ArrayList<>();
@@ -100,7 +123,7 @@ final class StageAssembler {
     for (int s = 0; s < headers.size(); s++) {
       Header h = headers.get(s);
       // FROM can only build on an earlier stage; a later stage's name is taken as an image.
-      Integer base = lookup(byName, resolveForPlatform(h.baseName()), s);
+      Integer base = lookup(byName, resolveForPlatform(h.raw()), s);
       if (base != null && base >= s) {
         base = null;
       }
@@ -179,34 +202,69 @@ final class StageAssembler {
     for (String word : arg.args()) {
       int eq = word.indexOf('=');
       if (eq < 0) {
+        // ARG X without a value keeps what X had (a platform ARG keeps its automatic value).
         continue;
       }
       String key = word.substring(0, eq);
-      globalEnv.put(key, substitute(word.substring(eq + 1)));
+      String value = word.substring(eq + 1);
+      try {
+        buildEnv.put(key, buildkit().process(value).word());
+      } catch (ShellLex.LexError e) {
+        buildEnv.remove(key);
+      }
+      ShellLex.Processed shown;
+      try {
+        shown = display().process(value);
+      } catch (ShellLex.LexError e) {
+        shown = new ShellLex.Processed(value, List.of(), Set.of(), false);
+      }
+      if (shown.referenced().stream().anyMatch(platformDependent::contains)) {
+        platformDependent.add(key);
+        asWritten.add(key);
+        globalEnv.remove(key);
+        continue;
+      }
+      platformDependent.remove(key);
+      globalEnv.put(key, shown.word());
+      if (shown.complete()) {
+        asWritten.remove(key);
+      } else {
+        asWritten.add(key);
+      }
     }
   }
 
-  /** Expands {@code $VAR}/{@code ${VAR}} from global ARG defaults; unknown ones stay as written. */
-  private String substitute(String word) {
-    return substitute(word, globalEnv);
+  /** BuildKit's {@code ProcessWord} over the global scope of a linux/amd64 build. */
+  private ShellLex buildkit() {
+    return new ShellLex(escape, false, false, false, false, buildEnv);
   }
 
-  private String substitute(String word, Map<String, String> env) {
+  private ShellLex display() {
+    return new ShellLex(escape, false, false, true, true, globalEnv, asWritten);
+  }
+
+  /**
+   * Expands global ARG defaults as names are shown: values that do not depend on the platform or on
+   * a build arg are filled in, the rest kept as written.
+   */
+  private String substitute(String word) {
     try {
-      return new ShellLex(escape, false, false, true, true, env).process(word).word();
+      return display().process(word).word();
     } catch (ShellLex.LexError e) {
       return word;
     }
   }
 
-  /** A stage name as it resolves in a linux/amd64 build: platform ARGs filled in. */
+  /** A stage name as BuildKit resolves it in a linux/amd64 build without build args. */
   private String resolveForPlatform(String word) {
     if (word.indexOf('$') < 0) {
       return word;
     }
-    Map<String, String> env = new HashMap<>(PLATFORM_DEFAULTS);
-    env.putAll(globalEnv);
-    return substitute(word, env);
+    try {
+      return buildkit().process(word).word();
+    } catch (ShellLex.LexError e) {
+      return substitute(word);
+    }
   }
 
   private Header header(int index, Instruction from, Map<String, List<Integer>> byName) {
@@ -239,8 +297,8 @@ final class StageAssembler {
           Diagnostic.error(
               from.location(), "invalid-stage", "FROM requires either one or three arguments"));
     }
-    String image = args.isEmpty() ? "" : substitute(args.get(0));
-    return new Header(index, name, image, from.platform(), from);
+    String raw = args.isEmpty() ? "" : args.get(0);
+    return new Header(index, name, raw, substitute(raw), from.platform(), from);
   }
 
   private static boolean validStageName(String name) {
@@ -268,7 +326,7 @@ final class StageAssembler {
       Location at) {
     String v = substitute(raw);
     String what = kind == StageDependency.Kind.COPY_FROM ? "copy" : "mount";
-    Integer index = lookup(byName, resolveForPlatform(v), current);
+    Integer index = lookup(byName, resolveForPlatform(raw), current);
     if (index == null && !v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
       int n = v.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(v);
       if (n >= headers.size()) {

@@ -41,6 +41,42 @@ public record BakeDefinition(
   }
 
   /**
+   * The targets that building {@code namesOrGroups} runs, each after the targets its {@code
+   * target:} contexts link to: {@link #resolveTargets} plus the linked targets buildx adds to the
+   * build (their result stays in the build cache). A loop of links (reported by the evaluator) is
+   * cut where it closes.
+   */
+  public List<String> buildOrder(List<String> namesOrGroups) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    Set<String> entered = new HashSet<>();
+    for (String root : resolveTargets(namesOrGroups)) {
+      // Iterative depth-first walk: a long chain of links must not exhaust the stack.
+      java.util.Deque<java.util.Iterator<String>> stack = new java.util.ArrayDeque<>();
+      java.util.Deque<String> names = new java.util.ArrayDeque<>();
+      if (out.contains(root) || !entered.add(root)) {
+        continue;
+      }
+      stack.push(targets.get(root).targetDependencies().iterator());
+      names.push(root);
+      while (!stack.isEmpty()) {
+        java.util.Iterator<String> deps = stack.peek();
+        if (deps.hasNext()) {
+          String dep = deps.next();
+          BakeTarget t = targets.get(dep);
+          if (t != null && !out.contains(dep) && entered.add(dep)) {
+            stack.push(t.targetDependencies().iterator());
+            names.push(dep);
+          }
+        } else {
+          stack.pop();
+          out.add(names.pop());
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /**
    * The requested names that are neither a target nor a group (with none requested: {@code
    * default}, when the files define neither a default group nor a default target). buildx refuses
    * to build these ("failed to find target").

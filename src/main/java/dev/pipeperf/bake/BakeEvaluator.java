@@ -76,6 +76,7 @@ public final class BakeEvaluator {
           "matrix",
           "name",
           "policy",
+          "resources",
           "platform");
 
   /**

@@ -136,6 +136,17 @@ public final class BakePrint {
     list(n, "no-cache-filter", t.noCacheFilter());
     put(n, "shm-size", t.shmSize());
     list(n, "ulimits", t.ulimits());
+    if (!t.resources().isEmpty()) {
+      ObjectNode r = n.putObject("resources");
+      for (String k : TargetConversion.RESOURCE_KEYS) {
+        String v = t.resources().get(k);
+        if (v != null && TargetConversion.RESOURCE_NUMBERS.contains(k)) {
+          r.put(k, Long.parseLong(v));
+        } else if (v != null) {
+          r.put(k, v);
+        }
+      }
+    }
     put(n, "call", t.call());
     list(n, "entitlements", t.entitlements());
     map(n, "extra-hosts", t.extraHosts());

@@ -38,6 +38,8 @@ import java.util.Map;
  * @param shmSize {@code shm-size}
  * @param ulimits {@code ulimits}
  * @param extraHosts {@code extra-hosts}
+ * @param resources {@code resources}: cgroup limits of each {@code RUN} ({@code memory}, {@code
+ *     cpu-quota}...), numbers in their decimal form
  * @param push true when an output pushes to a registry, false when outputs exist but none does,
  *     null without outputs
  * @param inherits the names this target's own block inherits from, in order
@@ -74,6 +76,7 @@ public record BakeTarget(
     String shmSize,
     List<String> ulimits,
     Map<String, String> extraHosts,
+    Map<String, String> resources,
     Boolean push,
     List<String> inherits,
     String matrixOrigin,

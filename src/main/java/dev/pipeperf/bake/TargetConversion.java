@@ -115,6 +115,51 @@ final class TargetConversion {
     return out;
   }
 
+  /**
+   * The {@code resources} limits, checked as buildx converts them to its object type: only the
+   * known keys, the cpu ones whole numbers.
+   */
+  Map<String, String> resources(TargetDraft d) {
+    Map<String, String> out = stringMap(d, "resources");
+    for (java.util.Iterator<Map.Entry<String, String>> it = out.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, String> e = it.next();
+      boolean number = RESOURCE_NUMBERS.contains(e.getKey());
+      if (!RESOURCE_KEYS.contains(e.getKey())) {
+        diagnostics.add(
+            Diagnostic.error(
+                d.locations.getOrDefault("resources", d.location),
+                "hcl-type",
+                "target \""
+                    + d.name
+                    + "\": unsupported resources key \""
+                    + e.getKey()
+                    + "\" (buildx knows "
+                    + String.join(", ", RESOURCE_KEYS)
+                    + ")"));
+        it.remove();
+      } else if (number && !e.getValue().matches("-?[0-9]+")) {
+        typeError(d, "resources." + e.getKey(), "a whole number");
+        it.remove();
+      }
+    }
+    return out;
+  }
+
+  static final java.util.Set<String> RESOURCE_NUMBERS =
+      java.util.Set.of("cpu-shares", "cpu-period", "cpu-quota");
+
+  /** buildx's ResourcesConfig fields, in the order {@code --print} writes them. */
+  static final List<String> RESOURCE_KEYS =
+      List.of(
+          "memory",
+          "memory-swap",
+          "cpu-shares",
+          "cpu-period",
+          "cpu-quota",
+          "cpuset-cpus",
+          "cpuset-mems");
+
   /** Build args; like buildx, SOURCE_DATE_EPOCH from the environment is passed to every target. */
   Map<String, String> args(TargetDraft d) {
     Map<String, String> args = stringMap(d, "args");
@@ -235,6 +280,7 @@ final class TargetConversion {
         string(d, "shm-size"),
         distinctStrings(d, "ulimits"),
         stringMap(d, "extra-hosts"),
+        resources(d),
         push,
         stringList(own, "inherits", own.values.get("inherits")),
         d.matrixOrigin,

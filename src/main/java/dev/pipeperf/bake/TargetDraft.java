@@ -16,7 +16,7 @@ import java.util.TreeMap;
  */
 final class TargetDraft {
   private static final Set<String> MAP_ATTRIBUTES =
-      Set.of("args", "labels", "contexts", "extra-hosts");
+      Set.of("args", "labels", "contexts", "extra-hosts", "resources");
   private static final Set<String> APPEND_ATTRIBUTES =
       Set.of(
           "annotations",

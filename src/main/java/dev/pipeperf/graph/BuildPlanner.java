@@ -14,6 +14,7 @@ import dev.pipeperf.source.ParseResult;
 import dev.pipeperf.source.SourceFile;
 import dev.pipeperf.workflow.Step;
 import dev.pipeperf.workflow.Workflow;
+import dev.pipeperf.workspace.BakeFolders;
 import dev.pipeperf.workspace.BuildInvocation;
 import dev.pipeperf.workspace.Paths;
 import dev.pipeperf.workspace.Workspace;
@@ -43,6 +44,9 @@ final class BuildPlanner {
   private final Map<List<Object>, ParseResult<BakeDefinition>> bakeEvaluations = new HashMap<>();
 
   private final List<Diagnostic> diagnostics;
+
+  /** Step location and target name of each unknown target already reported. */
+  private final java.util.Set<String> reported = new java.util.HashSet<>();
 
   BuildPlanner(Workspace workspace, List<Diagnostic> diagnostics) {
     this.workspace = workspace;
@@ -108,8 +112,12 @@ final class BuildPlanner {
     }
     BakeDefinition def = r.model();
     List<String> requested = b.bakeTargets().isEmpty() ? List.of("default") : b.bakeTargets();
+    reportUnknownTargets(b, files, def, requested);
+    java.util.Set<String> asked = new java.util.HashSet<>(def.resolveTargets(requested));
     List<PlannedBuild> out = new ArrayList<>();
-    for (String name : def.resolveTargets(requested)) {
+    // Linked targets (target: contexts) build first, in the same build; their result stays in
+    // the build cache, so they push nothing.
+    for (String name : def.buildOrder(requested)) {
       BakeTarget t = def.targets().get(name);
       if (t == null) {
         continue;
@@ -117,7 +125,7 @@ final class BuildPlanner {
       String context = t.context() == null ? workdir : Paths.join(workdir, t.context());
       List<String> cacheFrom = specs(t.cacheFrom());
       List<String> cacheTo = specs(t.cacheTo());
-      boolean push = b.push() || Boolean.TRUE.equals(t.push());
+      boolean push = asked.contains(name) && (b.push() || Boolean.TRUE.equals(t.push()));
       for (String set : b.bakeSet()) {
         int eq = set.indexOf('=');
         if (eq < 0) {
@@ -132,7 +140,10 @@ final class BuildPlanner {
         switch (parts[1]) {
           case "cache-from" -> cacheFrom = List.of(value);
           case "cache-to" -> cacheTo = List.of(value);
-          case "output" -> push |= value.contains("type=registry") || value.contains("push=true");
+          case "output" ->
+              push |=
+                  asked.contains(name)
+                      && (value.contains("type=registry") || value.contains("push=true"));
           default -> {}
         }
       }
@@ -159,6 +170,35 @@ final class BuildPlanner {
       out.add(new PlannedBuild(build, estimate(df, build), t.targetDependencies()));
     }
     return out;
+  }
+
+  /**
+   * A bake step that names a target its files do not define fails in buildx with {@code failed to
+   * find target X}; without targets it asks for {@code default}. Said once per step and name. Names
+   * holding an expression, and folders whose compose files buildx would also read, are left alone:
+   * pipeperf does not see every target there.
+   */
+  private void reportUnknownTargets(
+      BuildInvocation b, List<SourceFile> files, BakeDefinition def, List<String> requested) {
+    if (b.bakeFiles().isEmpty() && BakeFolders.hasComposeFile(workspace.root(), b.context())) {
+      return;
+    }
+    for (String name : def.unknownNames(requested)) {
+      if (name.contains("$") || !reported.add(b.location() + "\u0000" + name)) {
+        continue;
+      }
+      diagnostics.add(
+          Diagnostic.warning(
+              b.location(),
+              "bake-unknown-target",
+              "docker buildx bake fails here: failed to find target "
+                  + name
+                  + (b.bakeTargets().isEmpty()
+                      ? " (no target is named, and "
+                          + files.stream().map(SourceFile::path).toList()
+                          + " define no \"default\" group or target)"
+                      : " (" + files.stream().map(SourceFile::path).toList() + ")")));
+    }
   }
 
   private BuildEstimate estimate(Dockerfile df, Subject.Build build) {

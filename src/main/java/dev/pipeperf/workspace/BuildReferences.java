@@ -8,6 +8,9 @@ import dev.pipeperf.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The files that workflows name as what they build, so discovery reads them too (spec §2). */
 final class BuildReferences {
@@ -33,11 +36,12 @@ final class BuildReferences {
   /**
    * The Dockerfiles that bake targets build, by folder of their bake files: the target's {@code
    * dockerfile} (default {@code Dockerfile}) relative to its {@code context}, as buildx resolves
-   * it. Remote and named contexts ({@code https://}, {@code target:}) hold no file of this
-   * repository.
+   * it; each with the names of the named contexts ({@code contexts = { rootfs = ... }}) its builds
+   * supply, which its {@code FROM} and {@code --from} may use instead of an image or stage. Remote
+   * and named build contexts ({@code https://}, {@code target:}) hold no file of this repository.
    */
-  static List<String> dockerfilesNamedBy(Map<String, BakeDefinition> bakes) {
-    List<String> out = new ArrayList<>();
+  static Map<String, Set<String>> dockerfilesBuiltBy(Map<String, BakeDefinition> bakes) {
+    Map<String, Set<String>> out = new TreeMap<>();
     bakes.forEach(
         (dir, def) -> {
           for (BakeTarget t : def.targets().values()) {
@@ -56,7 +60,7 @@ final class BuildReferences {
             }
             String path = Paths.join(Paths.join(dir, context), file);
             if (!Paths.escapesRoot(path)) {
-              out.add(path);
+              out.computeIfAbsent(path, k -> new TreeSet<>()).addAll(t.contexts().keySet());
             }
           }
         });

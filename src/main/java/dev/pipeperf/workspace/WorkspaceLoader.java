@@ -127,13 +127,15 @@ public final class WorkspaceLoader {
       diagnostics.addAll(r.diagnostics());
       if (r.hasModel()) {
         bakes.put(dir, r.model());
+        noDefault(dir, set, r.model());
       }
     }
     // Bakes come first so that a Dockerfile only a bake target names (any file name) is read.
     Map<String, Dockerfile> dockerfiles = new LinkedHashMap<>();
     java.util.Set<String> wanted = new java.util.TreeSet<>(walk.dockerfiles());
     wanted.addAll(BuildReferences.dockerfilesNamedBy(workflows));
-    wanted.addAll(BuildReferences.dockerfilesNamedBy(bakes));
+    Map<String, java.util.Set<String>> builtByBake = BuildReferences.dockerfilesBuiltBy(bakes);
+    wanted.addAll(builtByBake.keySet());
     for (String path : wanted) {
       Path p = root.resolve(path);
       if (!Files.isRegularFile(p) || leavesRoot(p)) {
@@ -144,7 +146,8 @@ public final class WorkspaceLoader {
         continue;
       }
       ParseResult<Dockerfile> r = DockerfileParser.parse(file);
-      diagnostics.addAll(r.diagnostics());
+      diagnostics.addAll(
+          withoutNamedContexts(r, builtByBake.getOrDefault(path, java.util.Set.of())));
       if (r.hasModel()) {
         dockerfiles.put(path, r.model());
       }
@@ -160,6 +163,46 @@ public final class WorkspaceLoader {
         sources,
         filesRead,
         diagnostics);
+  }
+
+  /**
+   * A Dockerfile's diagnostics, less the "names no stage, so BuildKit will pull an image" warnings
+   * for names a bake target building it supplies as a named context: BuildKit then uses that
+   * context (a target's result, a local folder, another image, an OCI layout) and pulls nothing.
+   */
+  private static List<Diagnostic> withoutNamedContexts(
+      ParseResult<Dockerfile> r, java.util.Set<String> named) {
+    if (named.isEmpty() || !r.hasModel()) {
+      return r.diagnostics();
+    }
+    java.util.Set<Location> satisfied = new java.util.HashSet<>();
+    r.model().stages().stream()
+        .flatMap(s -> s.dependencies().stream())
+        .filter(d -> !d.isStage() && d.image() != null && named.contains(d.image()))
+        .forEach(d -> satisfied.add(d.location()));
+    return r.diagnostics().stream()
+        .filter(d -> !(d.code().equals("unknown-stage") && satisfied.contains(d.location())))
+        .toList();
+  }
+
+  /**
+   * Says, as {@code docker buildx bake} run in {@code dir} without a target would fail, that the
+   * folder's bake files define no {@code default} group or target. Not where compose files exist:
+   * buildx reads them too, and their services are targets pipeperf does not see.
+   */
+  private void noDefault(String dir, List<SourceFile> files, BakeDefinition def) {
+    if (def.unknownNames(List.of()).isEmpty() || BakeFolders.hasComposeFile(root, dir)) {
+      return;
+    }
+    diagnostics.add(
+        new Diagnostic(
+            Location.ofFile(files.get(0).path()),
+            dev.pipeperf.source.Severity.INFO,
+            "bake-no-default",
+            "no \"default\" group or target: docker buildx bake run in "
+                + (dir.isEmpty() ? "the root" : dir)
+                + " without a target fails with \"failed to find target default\"; name the"
+                + " targets to build, or add group \"default\""));
   }
 
   private List<Path> workflowFiles() {

@@ -159,7 +159,7 @@ public final class BakeEvaluator {
         EvalContext.root(Map.of(), functions, this::lookup)
             .withTraversalHook(this::targetAttribute);
     for (Block fb : functionBlocks.values()) {
-      userFunction(fb).ifPresent(f -> functions.put(f.name(), f));
+      UserFunctions.of(fb, root, diagnostics).ifPresent(f -> functions.put(f.name(), f));
     }
     Map<String, String> variableValues = new LinkedHashMap<>();
     Set<String> names = new LinkedHashSet<>(variables.keySet());
@@ -180,15 +180,18 @@ public final class BakeEvaluator {
     for (String label : targetBlocks.keySet()) {
       ensureExpanded(label, null);
     }
-    Map<String, BakeGroup> groups = groups();
+    BakeGroups groupReader =
+        new BakeGroups(
+            groupBlocks, matrixGroups, matrixLocations, evaluator, root, diagnostics, this::report);
+    Map<String, BakeGroup> groups = groupReader.read(drafts.keySet());
     Map<String, BakeTarget> targets = new LinkedHashMap<>();
     Map<String, TargetDraft> done = new HashMap<>();
     for (String name : drafts.keySet()) {
       TargetDraft d = resolveInheritance(name, done, new ArrayDeque<>());
       targets.put(name, conversion.toTarget(d, drafts.get(name)));
     }
-    checkGroups(groups, targets);
-    checkLinks(targets);
+    groupReader.check(groups, targets);
+    TargetLinks.check(targets, diagnostics);
     return new BakeDefinition(targets, groups, variableValues);
   }
 
@@ -390,77 +393,6 @@ public final class BakeEvaluator {
     diagnostics.add(err.at(fallback).toDiagnostic());
   }
 
-  // ---- functions
-
-  private Optional<HclFunction> userFunction(Block fb) {
-    String name = fb.labels().get(0);
-    List<String> params = new ArrayList<>();
-    Optional<Attribute> p = fb.body().attribute("params");
-    if (p.isEmpty()) {
-      diagnostics.add(
-          Diagnostic.error(
-              fb.location(),
-              "bake-function",
-              "function \"" + name + "\" has no params attribute (write params = [] for none)"));
-      return Optional.empty();
-    }
-    if (p.isPresent()) {
-      if (!(p.get().expression() instanceof Expression.Tuple t)) {
-        diagnostics.add(
-            Diagnostic.error(
-                p.get().location(),
-                "bake-function",
-                "params of function \"" + name + "\" must be a list of names"));
-        return Optional.empty();
-      }
-      for (Expression x : t.items()) {
-        Optional<String> n = paramName(x);
-        if (n.isEmpty()) {
-          diagnostics.add(
-              Diagnostic.error(
-                  x.location(),
-                  "bake-function",
-                  "params of function \"" + name + "\" must be plain names"));
-          return Optional.empty();
-        }
-        params.add(n.get());
-      }
-    }
-    String variadic =
-        fb.body().attribute("variadic_param").flatMap(a -> paramName(a.expression())).orElse(null);
-    Optional<Attribute> result = fb.body().attribute("result");
-    if (result.isEmpty()) {
-      diagnostics.add(
-          Diagnostic.error(
-              fb.location(), "bake-function", "function \"" + name + "\" has no result attribute"));
-      return Optional.empty();
-    }
-    Expression body = result.get().expression();
-    HclFunction.Body impl =
-        (args, ev) -> {
-          Map<String, Value> locals = new HashMap<>();
-          for (int i = 0; i < params.size(); i++) {
-            locals.put(params.get(i), args.get(i));
-          }
-          if (variadic != null) {
-            locals.put(variadic, Value.tuple(args.subList(params.size(), args.size())));
-          }
-          return ev.evaluate(body, root.child(locals));
-        };
-    return Optional.of(
-        new HclFunction(name, params.size(), variadic == null ? params.size() : -1, impl));
-  }
-
-  private static Optional<String> paramName(Expression x) {
-    if (x instanceof Expression.Variable v) {
-      return Optional.of(v.name());
-    }
-    if (x instanceof Expression.Literal l && l.value() instanceof Value.Str s) {
-      return Optional.of(s.value());
-    }
-    return Optional.empty();
-  }
-
   // ---- targets
 
   /**
@@ -645,7 +577,7 @@ public final class BakeEvaluator {
     if (matrix.isPresent()) {
       try {
         combos =
-            combinations(
+            MatrixCombinations.combinations(
                 evaluator.evaluate(matrix.get().expression(), root), matrix.get().location());
       } catch (EvalError e) {
         report(e, matrix.get().location());
@@ -744,33 +676,6 @@ public final class BakeEvaluator {
     }
   }
 
-  private static List<Map<String, Value>> combinations(Value matrix, Location where) {
-    if (!(matrix instanceof Value.Obj o)) {
-      throw new EvalError(where, "bake-matrix", "matrix must be a map of lists");
-    }
-    List<Map<String, Value>> combos = new ArrayList<>();
-    combos.add(new LinkedHashMap<>());
-    for (Map.Entry<String, Value> axis : o.entries().entrySet()) {
-      if (!(axis.getValue() instanceof Value.Seq values)) {
-        throw new EvalError(
-            where, "bake-matrix", "matrix values must be lists; \"" + axis.getKey() + "\" is not");
-      }
-      List<Map<String, Value>> next = new ArrayList<>();
-      for (Value v : values.items()) {
-        for (Map<String, Value> c : combos) {
-          Map<String, Value> n = new LinkedHashMap<>(c);
-          n.put(axis.getKey(), v);
-          next.add(n);
-        }
-      }
-      combos = next;
-      if (combos.size() > 10_000) {
-        throw new EvalError(where, "bake-matrix", "matrix expands to more than 10000 targets");
-      }
-    }
-    return combos;
-  }
-
   private TargetDraft resolveInheritance(
       String name, Map<String, TargetDraft> done, Deque<String> stack) {
     TargetDraft cached = done.get(name);
@@ -809,166 +714,6 @@ public final class BakeEvaluator {
     stack.pop();
     done.put(name, merged);
     return merged;
-  }
-
-  // ---- groups
-
-  private Map<String, BakeGroup> groups() {
-    Map<String, BakeGroup> out = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Block>> e : groupBlocks.entrySet()) {
-      List<String> members = new ArrayList<>();
-      String description = null;
-      Location at = e.getValue().get(0).location();
-      for (Block b : e.getValue()) {
-        for (Attribute a : b.body().attributes()) {
-          try {
-            switch (a.name()) {
-              case "targets" -> {
-                Value v = evaluator.evaluate(a.expression(), root);
-                if (!(v instanceof Value.Seq s)) {
-                  diagnostics.add(
-                      Diagnostic.error(
-                          a.location(),
-                          "hcl-type",
-                          "group \"" + e.getKey() + "\": targets must be a list of strings"));
-                  continue;
-                }
-                for (Value x : s.items()) {
-                  if (x.isNull()) {
-                    continue;
-                  }
-                  if (x instanceof Value.Seq || x instanceof Value.Obj) {
-                    diagnostics.add(
-                        Diagnostic.error(
-                            a.location(),
-                            "hcl-type",
-                            "group \"" + e.getKey() + "\": targets must be a list of strings"));
-                    continue;
-                  }
-                  String t = Conversions.toStr(x);
-                  if (!members.contains(t)) {
-                    members.add(t);
-                  }
-                }
-              }
-              case "description" ->
-                  description = TargetConversion.stringOf(evaluator.evaluate(a.expression(), root));
-              case "name", "matrix" ->
-                  diagnostics.add(
-                      Diagnostic.error(
-                          a.location(),
-                          "bake-group",
-                          a.name() + " is not supported for groups, only for targets"));
-              default ->
-                  diagnostics.add(
-                      Diagnostic.warning(
-                          a.location(),
-                          "bake-unknown-attribute",
-                          "unknown group attribute \"" + a.name() + "\""));
-            }
-          } catch (EvalError err) {
-            report(err, a.location());
-          }
-        }
-      }
-      out.put(e.getKey(), new BakeGroup(e.getKey(), members, description, at));
-    }
-    for (Map.Entry<String, List<String>> m : matrixGroups.entrySet()) {
-      if (!out.containsKey(m.getKey()) && !drafts.containsKey(m.getKey())) {
-        out.put(
-            m.getKey(),
-            new BakeGroup(m.getKey(), m.getValue(), null, matrixLocations.get(m.getKey())));
-      }
-    }
-    return out;
-  }
-
-  private void checkGroups(Map<String, BakeGroup> groups, Map<String, BakeTarget> targets) {
-    for (BakeGroup g : groups.values()) {
-      if (matrixGroups.containsKey(g.name()) && !groupBlocks.containsKey(g.name())) {
-        continue;
-      }
-      Location at =
-          groupBlocks
-              .get(g.name())
-              .get(0)
-              .body()
-              .attribute("targets")
-              .map(Attribute::location)
-              .orElse(g.location());
-      for (String t : g.targets()) {
-        if (!targets.containsKey(t) && !groups.containsKey(t)) {
-          diagnostics.add(
-              Diagnostic.error(
-                  at,
-                  "bake-unknown-target",
-                  "group \""
-                      + g.name()
-                      + "\" names \""
-                      + t
-                      + "\", which is neither a target nor a group"));
-        }
-      }
-    }
-  }
-
-  /**
-   * buildx's checks on {@code target:} contexts: the linked target exists, is not the target
-   * itself, does not lead back to it, and builds for every platform of a multi-platform user.
-   */
-  private void checkLinks(Map<String, BakeTarget> targets) {
-    for (BakeTarget t : targets.values()) {
-      Location at = t.locationOf("contexts");
-      for (String dep : t.targetDependencies()) {
-        BakeTarget d = targets.get(dep);
-        if (dep.equals(t.name())) {
-          diagnostics.add(
-              Diagnostic.error(
-                  at, "bake-context-link", "target " + dep + " cannot link to itself"));
-        } else if (d == null) {
-          diagnostics.add(
-              Diagnostic.error(
-                  at,
-                  "bake-unknown-target",
-                  "target \"" + t.name() + "\" uses target:" + dep + ", which is not a target"));
-        } else if (t.platforms().size() > 1
-            && d.platforms().size() > 1
-            && !d.platforms().containsAll(t.platforms())) {
-          diagnostics.add(
-              Diagnostic.error(
-                  at,
-                  "bake-context-link",
-                  "target "
-                      + dep
-                      + " can't be used by "
-                      + t.name()
-                      + " because its platforms "
-                      + t.platforms()
-                      + " are not a subset of "
-                      + d.platforms()));
-        } else if (leadsBack(targets, dep, t.name(), new HashSet<>())) {
-          diagnostics.add(
-              Diagnostic.error(
-                  at,
-                  "bake-context-link",
-                  "infinite loop from " + t.name() + " to " + dep + " through target: contexts"));
-        }
-      }
-    }
-  }
-
-  private static boolean leadsBack(
-      Map<String, BakeTarget> targets, String from, String to, Set<String> seen) {
-    BakeTarget t = targets.get(from);
-    if (t == null || !seen.add(from)) {
-      return false;
-    }
-    for (String dep : t.targetDependencies()) {
-      if (dep.equals(to) || leadsBack(targets, dep, to, seen)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Evaluates an expression with the variables and functions of {@code files}. */

@@ -1,5 +1,6 @@
 package dev.pipeperf;
 
+import dev.pipeperf.config.DurationOverrides;
 import dev.pipeperf.config.PipeperfConfig;
 import dev.pipeperf.cost.CostInputs;
 import dev.pipeperf.cost.Pricing;
@@ -40,9 +41,23 @@ public final class Analyzer {
    * @param timings observed-timings files given on the command line (config {@code timings:} adds
    *     more, relative to the root)
    */
-  public record Options(Path root, Path config, String workflow, List<Path> timings) {
+  public record Options(
+      Path root, Path config, String workflow, List<Path> timings, boolean catalogueOnly) {
     public Options {
       timings = timings == null ? List.of() : List.copyOf(timings);
+    }
+
+    public Options(Path root, Path config, String workflow, List<Path> timings) {
+      this(root, config, workflow, timings, false);
+    }
+
+    /**
+     * The same analysis from the catalogue alone: no {@code durations:} pins, no observed runs. The
+     * gate compares two such estimates to tell what a change does to jobs whose durations are
+     * pinned (pins describe the pipeline as it was, not as the change makes it).
+     */
+    public Options catalogueEstimate() {
+      return new Options(root, config, workflow, List.of(), true);
     }
 
     public static Options of(Path root) {
@@ -55,10 +70,14 @@ public final class Analyzer {
   public static AnalysisResult analyze(Options options) {
     Workspace ws = WorkspaceLoader.load(options.root(), options.config());
     PipeperfConfig config = ws.config();
-    StepEstimator estimator = new StepEstimator(Catalogue.builtIn(), config.durations());
+    StepEstimator estimator =
+        new StepEstimator(
+            Catalogue.builtIn(),
+            options.catalogueOnly() ? DurationOverrides.NONE : config.durations());
     List<Diagnostic> diagnostics = new ArrayList<>(ws.diagnostics());
 
-    List<ObservedRun> runs = readTimings(options, config, diagnostics);
+    List<ObservedRun> runs =
+        options.catalogueOnly() ? List.of() : readTimings(options, config, diagnostics);
     GraphBuilder.Result built = GraphBuilder.build(ws, estimator);
     Observations observations = Observations.of(runs, built.graph());
     if (!observations.jobDurations().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.pipeperf;
 
+import dev.pipeperf.config.ConfigLoader;
 import dev.pipeperf.config.DurationOverrides;
 import dev.pipeperf.config.PipeperfConfig;
 import dev.pipeperf.cost.CostInputs;
@@ -11,6 +12,7 @@ import dev.pipeperf.estimate.observed.ObservedRun;
 import dev.pipeperf.estimate.observed.TimingsReader;
 import dev.pipeperf.graph.CriticalPath;
 import dev.pipeperf.graph.GraphBuilder;
+import dev.pipeperf.graph.PinCheck;
 import dev.pipeperf.graph.PipelineGraph;
 import dev.pipeperf.graph.Scenario;
 import dev.pipeperf.rules.AnalysisView;
@@ -18,6 +20,7 @@ import dev.pipeperf.rules.RuleEngine;
 import dev.pipeperf.rules.RuleResults;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.source.ParseResult;
+import dev.pipeperf.source.SourceFile;
 import dev.pipeperf.workspace.Workspace;
 import dev.pipeperf.workspace.WorkspaceLoader;
 import java.nio.file.Path;
@@ -87,6 +90,9 @@ public final class Analyzer {
     }
     diagnostics.addAll(built.diagnostics());
     PipelineGraph graph = built.graph();
+    if (!options.catalogueOnly()) {
+      diagnostics.addAll(unmatchedPins(options, config, graph));
+    }
     CriticalPath schedule = CriticalPath.of(graph);
 
     Pricing pricing = pricing(config);
@@ -127,6 +133,25 @@ public final class Analyzer {
     ParseResult<List<ObservedRun>> r = TimingsReader.readAll(inputs);
     diagnostics.addAll(r.diagnostics());
     return r.hasModel() ? r.model() : List.of();
+  }
+
+  /** Pins in {@code durations:} that match no job, step or action (typos, renamed jobs). */
+  private static List<Diagnostic> unmatchedPins(
+      Options options, PipeperfConfig config, PipelineGraph graph) {
+    DurationOverrides pins = config.durations();
+    if (pins.jobs().isEmpty() && pins.steps().isEmpty() && pins.actions().isEmpty()) {
+      return List.of();
+    }
+    Path file =
+        options.config() != null
+            ? options.config()
+            : options.root().resolve(ConfigLoader.FILE_NAME);
+    String shown =
+        options.config() != null
+            ? options.config().toString().replace('\\', '/')
+            : ConfigLoader.FILE_NAME;
+    ParseResult<SourceFile> text = SourceFile.read(file, shown);
+    return PinCheck.unmatched(pins, graph, text.hasModel() ? text.model() : null, shown);
   }
 
   /** The built-in price list with the config's {@code pricing:} overrides. */

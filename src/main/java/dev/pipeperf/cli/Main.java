@@ -208,7 +208,7 @@ public final class Main {
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"pipeperf " + Version.current()};
+      return new String[] {"pipeperf " + Version.current() + " (commit " + Version.commit() + ")"};
     }
   }
 }

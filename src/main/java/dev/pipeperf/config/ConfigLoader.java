@@ -272,6 +272,14 @@ public final class ConfigLoader {
    * Finds where a key is written, by text: Jackson's tree keeps no positions, and config files are
    * small. The first line whose content starts with {@code key:} wins.
    */
+  /**
+   * Where a key is written in a config file (the first line that defines it), or the file's start:
+   * for diagnostics about a setting found wrong after loading (a pin that matches no job).
+   */
+  public static Location keyLocation(SourceFile file, String key) {
+    return new Locator(file).key(key);
+  }
+
   private static final class Locator {
     private final SourceFile file;
 

@@ -30,11 +30,16 @@ if [[ -n "${INPUT_TIMINGS:-}" ]]; then
     [[ -n "${t// /}" ]] && common+=(--timings "$t")
   done <<< "$INPUT_TIMINGS"
 fi
+# More arguments for the command itself (not for the JSON and markdown the outputs come from).
+extra=()
 if [[ -n "${INPUT_ARGS:-}" ]]; then
   while IFS= read -r a; do
-    [[ -n "$a" ]] && common+=("$a")
+    [[ -n "$a" ]] && extra+=("$a")
   done <<< "$INPUT_ARGS"
 fi
+# The baseline is relative to the analysed folder, as `pipeperf baseline . -o FILE` wrote it.
+baseline="${INPUT_BASELINE:-.pipeperf/baseline.json}"
+[[ "$baseline" != /* ]] && baseline="$path/$baseline"
 
 output() {
   if [[ -n "${GITHUB_OUTPUT:-}" ]]; then
@@ -50,12 +55,12 @@ report="$work/VERDICT.md"
 
 case "$command" in
   check)
-    args=(check "$path" "${common[@]}" --baseline "${INPUT_BASELINE:-.pipeperf/baseline.json}" --format github)
+    args=(check "$path" "${common[@]}" "${extra[@]}" --baseline "$baseline" --format github)
     [[ -n "${INPUT_FAIL_ON:-}" ]] && args+=(--fail-on "$INPUT_FAIL_ON")
     [[ -n "${INPUT_MAX_INCREASE:-}" ]] && args+=(--max-increase "$INPUT_MAX_INCREASE")
     ;;
   analyze)
-    args=(analyze "$path" "${common[@]}" --format github)
+    args=(analyze "$path" "${common[@]}" "${extra[@]}" --format github)
     [[ -n "${INPUT_FAIL_ON:-}" ]] && args+=(--fail-on "$INPUT_FAIL_ON")
     ;;
   report)

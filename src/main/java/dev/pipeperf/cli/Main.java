@@ -138,8 +138,26 @@ public final class Main {
         throw new UserError(t + ": timings file not found");
       }
     }
+    AnalysisResult result =
+        Analyzer.analyze(
+            new Analyzer.Options(path, common.config, common.workflow, common.timings));
+    if (common.workflow != null && result.reportedWorkflows().isEmpty()) {
+      throw new UserError(WorkflowFilter.noMatch(common.workflow, result.graph().workflows()));
+    }
+    return result;
+  }
+
+  /**
+   * The same repository estimated from the catalogue alone, when some job's duration is pinned or
+   * observed (the gate needs it to see what a change does to those jobs); else null.
+   */
+  AnalysisResult catalogueEstimate(Path path, CommonOptions common, AnalysisResult result) {
+    if (!dev.pipeperf.gate.PinnedShift.hasPinnedJobs(result)) {
+      return null;
+    }
     return Analyzer.analyze(
-        new Analyzer.Options(path, common.config, common.workflow, common.timings));
+        new Analyzer.Options(path, common.config, common.workflow, common.timings)
+            .catalogueEstimate());
   }
 
   /** Writes a report to a file, or to standard output when {@code file} is null. */
@@ -179,7 +197,7 @@ public final class Main {
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"pipeperf " + Version.current()};
+      return new String[] {"pipeperf " + Version.current() + " (commit " + Version.commit() + ")"};
     }
   }
 }

@@ -29,7 +29,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     markdown,
     sarif,
     github,
-    html
+    html;
+
+    /** A format a reader can still use when it stops half-way (not a JSON or HTML document). */
+    boolean readable() {
+      return this == text || this == markdown || this == github;
+    }
   }
 
   @ParentCommand Main main;
@@ -51,7 +56,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     boolean colour = common.output == null && main.terminal().colour();
-    main.write(common.output, out -> render(result, format, colour, out));
+    main.write(common.output, format.readable(), out -> render(result, format, colour, out));
     if (format == Format.github) {
       main.appendStepSummary(result);
     }

@@ -46,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     AnalyzeCommand.Format as = AnalyzeCommand.Format.valueOf(format.name());
     boolean colour = common.output == null && main.terminal().colour();
-    main.write(common.output, out -> AnalyzeCommand.render(result, as, colour, out));
+    main.write(common.output, as.readable(), out -> AnalyzeCommand.render(result, as, colour, out));
     return ExitCodes.OK;
   }
 }

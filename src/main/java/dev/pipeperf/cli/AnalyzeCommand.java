@@ -30,7 +30,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     markdown,
     sarif,
     github,
-    html
+    html;
+
+    /** A format a reader can still use when it stops half-way (not a JSON or HTML document). */
+    boolean readable() {
+      return this == text || this == markdown || this == github;
+    }
   }
 
   @ParentCommand Main main;
@@ -74,7 +79,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (!(common.quiet && common.output == null)) {
       boolean colour = common.output == null && main.terminal().colour();
       main.write(
-          common.output, format == Format.github, out -> render(result, format, colour, out));
+          common.output,
+          format == Format.github,
+          format.readable(),
+          out -> render(result, format, colour, out));
       if (format == Format.github) {
         main.appendStepSummary(result);
       }

@@ -37,7 +37,8 @@ public final class ConfigLoader {
           "exclude",
           "durations",
           "timings",
-          "baseline");
+          "baseline",
+          "matrices");
   private static final Set<String> DURATION_KEYS = Set.of("jobs", "steps", "actions", "commands");
   private static final Set<String> BASELINE_KEYS =
       Set.of("maxIncrease", "failOn", "minCriticalPathIncrease", "minBillableIncrease");
@@ -86,7 +87,8 @@ public final class ConfigLoader {
             strings(root.get("exclude"), "exclude", loc, diagnostics),
             durations(root.get("durations"), loc, diagnostics),
             strings(root.get("timings"), "timings", loc, diagnostics),
-            baseline(root.get("baseline"), loc, diagnostics));
+            baseline(root.get("baseline"), loc, diagnostics),
+            matrices(root.get("matrices"), loc, diagnostics));
     return diagnostics.isEmpty()
         ? ParseResult.of(config, diagnostics)
         : ParseResult.failed(diagnostics);
@@ -235,6 +237,37 @@ public final class ConfigLoader {
                         loc.key(e.getKey()),
                         "config",
                         "durations: " + e.getKey() + ": " + ex.getMessage()));
+              }
+            });
+    return m;
+  }
+
+  /** {@code matrices:}: job → how many jobs its dynamic matrix makes (1 to GitHub's 256). */
+  private static Map<String, Integer> matrices(JsonNode node, Locator loc, List<Diagnostic> out) {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return m;
+    }
+    if (!node.isObject()) {
+      out.add(
+          Diagnostic.error(
+              loc.key("matrices"),
+              "config",
+              "matrices must map jobs (id or workflow-file:id) to a number of matrix jobs"));
+      return m;
+    }
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode v = e.getValue();
+              if (v.isInt() && v.asInt() >= 1 && v.asInt() <= 256) {
+                m.put(e.getKey(), v.asInt());
+              } else {
+                out.add(
+                    Diagnostic.error(
+                        loc.key(e.getKey()),
+                        "config",
+                        "matrices." + e.getKey() + " must be a whole number from 1 to 256"));
               }
             });
     return m;

@@ -137,13 +137,15 @@ class WorkflowExpansionTest {
     write(".github/workflows/x.yml", INNER);
     List<String> ids = nodeIds(graph());
     assertThat(ids)
-        .contains(".github/workflows/ci.yml:caller[0]/inner", ".github/workflows/ci.yml:caller[1]/inner")
+        .contains(
+            ".github/workflows/ci.yml:caller[0]/inner", ".github/workflows/ci.yml:caller[1]/inner")
         .noneMatch(id -> id.contains("~"));
     JsonNode jobs = analysis().get("workflows").get(0);
     List<String> names = new ArrayList<>();
     jobs.get("criticalJobs").forEach(j -> names.add(j.get("name").asText()));
     jobs.get("otherJobs").forEach(j -> names.add(j.get("name").asText()));
-    assertThat(names).containsExactlyInAnyOrder("caller (linux) / inner", "caller (windows) / inner");
+    assertThat(names)
+        .containsExactlyInAnyOrder("caller (linux) / inner", "caller (windows) / inner");
   }
 
   @Test

@@ -5,9 +5,7 @@ import dev.pipeperf.Analyzer;
 import dev.pipeperf.Version;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.workspace.WorkspaceLoader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +110,7 @@ public final class Main {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof UserError) {
-            err.println("pipeperf: " + ex.getMessage());
+            err.println("pipeperf: " + dev.pipeperf.source.Escape.oneLine(ex.getMessage()));
             err.flush();
             return ExitCodes.USAGE;
           }
@@ -157,7 +155,7 @@ public final class Main {
   private final java.util.List<String> contained = new java.util.ArrayList<>();
 
   private void contain(Throwable t) {
-    contained.add(t.toString());
+    contained.add(dev.pipeperf.source.Escape.oneLine(String.valueOf(t)));
     if (verbose) {
       t.printStackTrace(err);
     }
@@ -168,7 +166,7 @@ public final class Main {
     out.flush();
     err.println(
         "pipeperf: internal error: "
-            + t
+            + dev.pipeperf.source.Escape.oneLine(String.valueOf(t))
             + (verbose ? "" : " (run with --verbose for the stack trace)")
             + ". "
             + HOW_TO_REPORT);
@@ -202,10 +200,26 @@ public final class Main {
     AnalysisResult result =
         Analyzer.analyze(
             new Analyzer.Options(path, common.config, common.workflow, common.timings));
+    if (common.workflow != null && result.reportedWorkflows().isEmpty()) {
+      throw new UserError(WorkflowFilter.noMatch(common.workflow, result.graph().workflows()));
+    }
     result.diagnostics().stream()
         .filter(d -> d.code().equals(Diagnostic.INTERNAL_ERROR))
-        .forEach(d -> contained.add(d.message()));
+        .forEach(d -> contained.add(dev.pipeperf.source.Escape.oneLine(d.message())));
     return result;
+  }
+
+  /**
+   * The same repository estimated from the catalogue alone, when some job's duration is pinned or
+   * observed (the gate needs it to see what a change does to those jobs); else null.
+   */
+  AnalysisResult catalogueEstimate(Path path, CommonOptions common, AnalysisResult result) {
+    if (!dev.pipeperf.gate.PinnedShift.hasPinnedJobs(result)) {
+      return null;
+    }
+    return Analyzer.analyze(
+        new Analyzer.Options(path, common.config, common.workflow, common.timings)
+            .catalogueEstimate());
   }
 
   /** Writes a report to a file, or to standard output when {@code file} is null. */
@@ -214,18 +228,31 @@ public final class Main {
   }
 
   /**
-   * Writes a report to a file, or to standard output when {@code file} is null. The report is
-   * rendered in memory first, so that a renderer that fails half-way leaves no half-written
-   * structured document behind; with {@code partialReadable} (text, markdown, annotations) what was
-   * rendered before the failure is still written, followed by a line that says it stops there.
+   * As {@link #write(Path, Consumer)}; {@code commands} when the body writes GitHub workflow
+   * commands itself (their data escaped), else lines that would start a command are neutralised.
+   * Files are replaced atomically and write errors fail the command (see {@link OutputFile}).
    */
-  void write(Path file, boolean partialReadable, Consumer<PrintWriter> body) {
+  void write(Path file, boolean commands, Consumer<PrintWriter> body) {
+    if (file == null) {
+      OutputFile.toStream(out, commands, body);
+    } else {
+      OutputFile.write(file, commands, body);
+    }
+  }
+
+  /**
+   * As {@link #write(Path, boolean, Consumer)}, with the report rendered in memory first: a
+   * renderer that fails half-way leaves no half-written structured document behind, and with {@code
+   * partialReadable} (text, markdown, annotations) what was rendered before the failure is still
+   * written, followed by a line that says the report stops there.
+   */
+  void write(Path file, boolean commands, boolean partialReadable, Consumer<PrintWriter> body) {
     java.io.StringWriter buffer = new java.io.StringWriter();
     PrintWriter pw = new PrintWriter(buffer);
     try {
       body.accept(pw);
     } catch (RuntimeException | StackOverflowError e) { // NOPMD: a renderer bug, contained
-      if (!partialReadable) {
+      if (!partialReadable || e instanceof UserError) {
         throw e;
       }
       contain(e);
@@ -233,20 +260,7 @@ public final class Main {
       pw.println("(the report stops here: pipeperf hit an internal error; see standard error)");
     }
     pw.flush();
-    if (file == null) {
-      out.print(buffer);
-      out.flush();
-      return;
-    }
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, buffer.toString(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UserError("cannot write " + file + ": " + e.getMessage());
-    }
+    write(file, commands, w -> w.print(buffer));
   }
 
   /**
@@ -258,24 +272,17 @@ public final class Main {
     if (file == null || file.isBlank()) {
       return;
     }
-    try (Writer w =
-            Files.newBufferedWriter(
-                Path.of(file),
-                StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
-        PrintWriter pw = new PrintWriter(w)) {
-      dev.pipeperf.report.MarkdownRenderer.render(result, pw);
-    } catch (IOException e) {
-      throw new UserError("cannot write $GITHUB_STEP_SUMMARY " + file + ": " + e.getMessage());
-    }
+    OutputFile.append(
+        Path.of(file),
+        "$GITHUB_STEP_SUMMARY " + file,
+        pw -> dev.pipeperf.report.MarkdownRenderer.render(result, pw));
   }
 
   /** Version for {@code --version}. */
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"pipeperf " + Version.current()};
+      return new String[] {"pipeperf " + Version.current() + " (commit " + Version.commit() + ")"};
     }
   }
 }

@@ -40,7 +40,8 @@ public final class ConfigLoader {
           "baseline",
           "matrices");
   private static final Set<String> DURATION_KEYS = Set.of("jobs", "steps", "actions", "commands");
-  private static final Set<String> BASELINE_KEYS = Set.of("maxIncrease", "failOn");
+  private static final Set<String> BASELINE_KEYS =
+      Set.of("maxIncrease", "failOn", "minCriticalPathIncrease", "minBillableIncrease");
 
   private ConfigLoader() {}
 
@@ -277,11 +278,16 @@ public final class ConfigLoader {
       return BaselineSettings.DEFAULT;
     }
     checkKeys(node, BASELINE_KEYS, "baseline.", loc, out);
+    BaselineSettings d = BaselineSettings.DEFAULT;
     return new BaselineSettings(
-        node.has("maxIncrease")
-            ? node.get("maxIncrease").asText()
-            : BaselineSettings.DEFAULT.maxIncrease(),
-        node.has("failOn") ? node.get("failOn").asText() : BaselineSettings.DEFAULT.failOn());
+        text(node, "maxIncrease", d.maxIncrease()),
+        text(node, "failOn", d.failOn()),
+        text(node, "minCriticalPathIncrease", d.minCriticalPathIncrease()),
+        text(node, "minBillableIncrease", d.minBillableIncrease()));
+  }
+
+  private static String text(JsonNode node, String key, String fallback) {
+    return node.has(key) ? node.get(key).asText() : fallback;
   }
 
   private static Location at(SourceFile file, JsonLocation l) {
@@ -299,6 +305,14 @@ public final class ConfigLoader {
    * Finds where a key is written, by text: Jackson's tree keeps no positions, and config files are
    * small. The first line whose content starts with {@code key:} wins.
    */
+  /**
+   * Where a key is written in a config file (the first line that defines it), or the file's start:
+   * for diagnostics about a setting found wrong after loading (a pin that matches no job).
+   */
+  public static Location keyLocation(SourceFile file, String key) {
+    return new Locator(file).key(key);
+  }
+
   private static final class Locator {
     private final SourceFile file;
 

@@ -115,7 +115,7 @@ final class CheckCommand implements Callable<Integer> {
       summary(report);
     }
     if (!common.quiet || common.output != null) {
-      main.write(common.output, false, true, report::text);
+      main.write(common.output, true, true, report::text);
     }
     return comparison.passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
   }

@@ -224,27 +224,17 @@ public final class Main {
 
   /** Writes a report to a file, or to standard output when {@code file} is null. */
   void write(Path file, Consumer<PrintWriter> body) {
-    write(file, false, body);
+    write(file, false, false, body);
   }
 
   /**
-   * As {@link #write(Path, Consumer)}; {@code commands} when the body writes GitHub workflow
-   * commands itself (their data escaped), else lines that would start a command are neutralised.
-   * Files are replaced atomically and write errors fail the command (see {@link OutputFile}).
-   */
-  void write(Path file, boolean commands, Consumer<PrintWriter> body) {
-    if (file == null) {
-      OutputFile.toStream(out, commands, body);
-    } else {
-      OutputFile.write(file, commands, body);
-    }
-  }
-
-  /**
-   * As {@link #write(Path, boolean, Consumer)}, with the report rendered in memory first: a
-   * renderer that fails half-way leaves no half-written structured document behind, and with {@code
-   * partialReadable} (text, markdown, annotations) what was rendered before the failure is still
-   * written, followed by a line that says the report stops there.
+   * Writes a report to a file, or to standard output when {@code file} is null. The report is
+   * rendered in memory first, so that a renderer that fails half-way leaves no half-written
+   * structured document behind; with {@code partialReadable} (text, markdown, annotations) what was
+   * rendered before the failure is still written, followed by a line that says it stops there.
+   * {@code commands} when the body writes GitHub workflow commands itself (their data escaped),
+   * else lines that would start a command are neutralised. Files are replaced atomically and write
+   * errors fail the command (see {@link OutputFile}).
    */
   void write(Path file, boolean commands, boolean partialReadable, Consumer<PrintWriter> body) {
     java.io.StringWriter buffer = new java.io.StringWriter();
@@ -260,7 +250,12 @@ public final class Main {
       pw.println("(the report stops here: pipeperf hit an internal error; see standard error)");
     }
     pw.flush();
-    write(file, commands, w -> w.print(buffer));
+    String text = buffer.toString();
+    if (file == null) {
+      OutputFile.toStream(out, commands, w -> w.print(text));
+    } else {
+      OutputFile.write(file, commands, w -> w.print(text));
+    }
   }
 
   /**

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param durations duration overrides
  * @param timings observed-timings files to read, relative to the root
  * @param baseline thresholds for {@code pipeperf check}
+ * @param runs how often workflows run: {@code runsPerMonth} per workflow, activity figures, the
+ *     default branch and the repository's visibility
  */
 public record PipeperfConfig(
     Double runsPerDay,
@@ -29,7 +31,8 @@ public record PipeperfConfig(
     List<String> exclude,
     DurationOverrides durations,
     List<String> timings,
-    BaselineSettings baseline) {
+    BaselineSettings baseline,
+    RunSettings runs) {
 
   public static final PipeperfConfig DEFAULT =
       new PipeperfConfig(
@@ -42,7 +45,8 @@ public record PipeperfConfig(
           List.of(),
           DurationOverrides.NONE,
           List.of(),
-          BaselineSettings.DEFAULT);
+          BaselineSettings.DEFAULT,
+          RunSettings.NONE);
 
   public PipeperfConfig {
     pricing = pricing == null ? Map.of() : Map.copyOf(pricing);
@@ -51,5 +55,6 @@ public record PipeperfConfig(
     durations = durations == null ? DurationOverrides.NONE : durations;
     timings = timings == null ? List.of() : List.copyOf(timings);
     baseline = baseline == null ? BaselineSettings.DEFAULT : baseline;
+    runs = runs == null ? RunSettings.NONE : runs;
   }
 }

@@ -63,6 +63,18 @@ public record RunRate(double runsPerMonth, Source source, String assumption, Lis
     }
   }
 
+  /** {@code 315 runs/month from triggers}: the short form beside a finding's monthly saving. */
+  public String basis() {
+    String from =
+        switch (source) {
+          case OBSERVED -> "observed";
+          case CONFIGURED -> "configured";
+          case TRIGGERS -> "from triggers";
+          case DEFAULT -> "default";
+        };
+    return Amount.of(runsPerMonth).format() + " runs/month " + from;
+  }
+
   /** {@code 63 runs/month (triggers: ...)}: the figure with its assumption, for every format. */
   public String describe() {
     return Amount.of(runsPerMonth).format()

@@ -225,6 +225,12 @@ public record WorkflowCost(
                 Amount.of(s.low(), s.high()).times(runs * inputs.waitingDevelopers() / 3600.0));
       }
     }
-    return new Savings(saved, minutes, dollars, hours, hours.times(inputs.developerHourlyCost()));
+    return new Savings(
+        saved,
+        minutes,
+        dollars,
+        hours,
+        hours.times(inputs.developerHourlyCost()),
+        plan.rate().basis());
   }
 }

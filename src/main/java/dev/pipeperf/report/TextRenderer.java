@@ -355,6 +355,11 @@ public final class TextRenderer {
     if (!costs.isEmpty()) {
       out += (out.isEmpty() ? "" : "; ") + "costs " + String.join(", ", costs);
     }
+    boolean monthly =
+        Math.abs(bill.high()) >= 1 || Math.abs(bill.low()) >= 1 || s.developerHours().high() >= 0.1;
+    if (monthly && s.runsBasis() != null) {
+      out += " (at " + s.runsBasis() + ")";
+    }
     return out;
   }
 

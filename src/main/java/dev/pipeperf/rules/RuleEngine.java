@@ -244,7 +244,8 @@ public final class RuleEngine {
                 s.billableMinutes().minusSigned(minutes),
                 s.runnerDollars().minusSigned(minutes.times(price)),
                 s.developerHours(),
-                s.developerDollars());
+                s.developerDollars(),
+                s.runsBasis());
       }
       if (remedy.runsAvoided() > 0) {
         double runs = before.runsPerMonth() * remedy.runsAvoided();
@@ -256,7 +257,8 @@ public final class RuleEngine {
                     minutes,
                     before.perRun().dollars().times(runs),
                     Amount.ZERO,
-                    Amount.ZERO));
+                    Amount.ZERO,
+                    before.plan().rate().basis()));
       }
       total = total.plus(s);
     }

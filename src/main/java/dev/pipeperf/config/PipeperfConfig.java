@@ -18,6 +18,8 @@ import java.util.Map;
  * @param durations duration overrides
  * @param timings observed-timings files to read, relative to the root
  * @param baseline thresholds for {@code pipeperf check}
+ * @param matrices the number of jobs a dynamic matrix ({@code ${{ fromJSON(...) }}}) makes, by job
+ *     id or {@code workflow-file:job-id}
  * @param runs how often workflows run: {@code runsPerMonth} per workflow, activity figures, the
  *     default branch and the repository's visibility
  */
@@ -32,6 +34,7 @@ public record PipeperfConfig(
     DurationOverrides durations,
     List<String> timings,
     BaselineSettings baseline,
+    Map<String, Integer> matrices,
     RunSettings runs) {
 
   public static final PipeperfConfig DEFAULT =
@@ -46,6 +49,7 @@ public record PipeperfConfig(
           DurationOverrides.NONE,
           List.of(),
           BaselineSettings.DEFAULT,
+          Map.of(),
           RunSettings.NONE);
 
   public PipeperfConfig {
@@ -56,5 +60,21 @@ public record PipeperfConfig(
     timings = timings == null ? List.of() : List.copyOf(timings);
     baseline = baseline == null ? BaselineSettings.DEFAULT : baseline;
     runs = runs == null ? RunSettings.NONE : runs;
+    matrices = matrices == null ? Map.of() : Map.copyOf(matrices);
+  }
+
+  /**
+   * The configured size of a job's dynamic matrix ({@code matrices:}), by {@code path:job}, {@code
+   * file:job} or {@code job}; null when not given.
+   */
+  public Integer matrixSize(String workflowPath, String jobId) {
+    String file = workflowPath.substring(workflowPath.lastIndexOf('/') + 1);
+    for (String key : List.of(workflowPath + ":" + jobId, file + ":" + jobId, jobId)) {
+      Integer n = matrices.get(key);
+      if (n != null) {
+        return n;
+      }
+    }
+    return null;
   }
 }

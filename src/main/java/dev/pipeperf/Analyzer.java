@@ -5,7 +5,11 @@ import dev.pipeperf.config.DurationOverrides;
 import dev.pipeperf.config.PipeperfConfig;
 import dev.pipeperf.cost.CostInputs;
 import dev.pipeperf.cost.Pricing;
+import dev.pipeperf.cost.RunActivity;
+import dev.pipeperf.cost.RunRate;
+import dev.pipeperf.cost.RunRates;
 import dev.pipeperf.cost.WorkflowCost;
+import dev.pipeperf.cost.WorkflowRuns;
 import dev.pipeperf.estimate.Catalogue;
 import dev.pipeperf.estimate.StepEstimator;
 import dev.pipeperf.estimate.observed.ObservedRun;
@@ -21,6 +25,7 @@ import dev.pipeperf.rules.RuleResults;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.source.ParseResult;
 import dev.pipeperf.source.SourceFile;
+import dev.pipeperf.workflow.Workflow;
 import dev.pipeperf.workspace.Workspace;
 import dev.pipeperf.workspace.WorkspaceLoader;
 import java.nio.file.Path;
@@ -97,10 +102,29 @@ public final class Analyzer {
 
     Pricing pricing = pricing(config);
     CostInputs inputs = costInputs(config);
+    // Observed runs a month (issue 16, run history) plug in here, by workflow path: RunRates
+    // prefers them over config's runsPerMonth and over the triggers.
+    RunRates.Result rates =
+        RunRates.derive(
+            ws.workflows(),
+            activity(config),
+            config.runs().runsPerMonth(),
+            Map.of(),
+            inputs.runsPerMonth());
+    diagnostics.addAll(rates.diagnostics());
+    Map<String, Workflow> byPath = new LinkedHashMap<>();
+    ws.workflows().forEach(w -> byPath.put(w.path(), w));
     Map<String, WorkflowCost> costs = new LinkedHashMap<>();
     Scenario baseline = Scenario.baseline(graph);
     for (PipelineGraph.WorkflowEntry w : graph.workflows()) {
-      costs.put(w.path(), WorkflowCost.of(schedule, baseline, w.path(), pricing, inputs));
+      RunRate rate = rates.byWorkflow().get(w.path());
+      WorkflowRuns plan =
+          rate == null
+              ? WorkflowRuns.flat(w.path(), inputs.runsPerMonth())
+              : WorkflowRuns.of(graph, w.path(), byPath, rate);
+      costs.put(
+          w.path(),
+          WorkflowCost.of(graph, List.of(), schedule, baseline, w.path(), pricing, inputs, plan));
     }
     AnalysisView view = new AnalysisView(ws, graph, schedule, costs, pricing, inputs, estimator);
     RuleResults rules = RuleEngine.run(view, config.rules(), List.copyOf(diagnostics));
@@ -154,13 +178,45 @@ public final class Analyzer {
     return PinCheck.unmatched(pins, graph, text.hasModel() ? text.model() : null, shown);
   }
 
-  /** The built-in price list with the config's {@code pricing:} overrides. */
+  /**
+   * The built-in price list with the config's {@code pricing:} overrides, for the repository's
+   * {@code visibility:}.
+   */
   public static Pricing pricing(PipeperfConfig config) {
-    Pricing builtin = Pricing.builtin();
+    Pricing builtin = Pricing.builtin().forVisibility(config.runs().publicRepository());
     if (config.pricing().isEmpty()) {
       return builtin;
     }
     return builtin.withOverrides(config.pricing(), builtin.effective(), ".pipeperf.yml pricing");
+  }
+
+  /** The config's activity figures, each falling back on its documented default. */
+  public static RunActivity activity(PipeperfConfig config) {
+    RunActivity d = RunActivity.DEFAULTS;
+    Map<String, Double> a = config.runs().activity();
+    List<String> set = new ArrayList<>(a.keySet());
+    if (config.runsPerDay() != null) {
+      set.add("runsPerDay");
+    }
+    List<String> branches = d.defaultBranches();
+    if (config.runs().defaultBranch() != null) {
+      branches = List.of(config.runs().defaultBranch());
+      set.add("defaultBranch");
+    }
+    CostInputs inputs = costInputs(config);
+    return new RunActivity(
+        inputs.runsPerDay(),
+        inputs.workingDaysPerMonth(),
+        a.getOrDefault("mergesPerDay", d.mergesPerDay()),
+        a.getOrDefault("tagsPerMonth", d.tagsPerMonth()),
+        a.getOrDefault("releasesPerMonth", d.releasesPerMonth()),
+        a.getOrDefault("dispatchesPerMonth", d.dispatchesPerMonth()),
+        a.getOrDefault("issueEventsPerMonth", d.issueEventsPerMonth()),
+        a.getOrDefault("otherBranchPushesPerMonth", d.otherBranchPushesPerMonth()),
+        a.getOrDefault("otherEventsPerMonth", d.otherEventsPerMonth()),
+        Math.min(1, a.getOrDefault("pathsShare", d.pathsShare())),
+        branches,
+        set);
   }
 
   /** The config's cost settings, each falling back on its documented default. */

@@ -38,7 +38,11 @@ public final class ConfigLoader {
           "durations",
           "timings",
           "baseline",
-          "matrices");
+          "matrices",
+          "runsPerMonth",
+          "activity",
+          "defaultBranch",
+          "visibility");
   private static final Set<String> DURATION_KEYS = Set.of("jobs", "steps", "actions", "commands");
   private static final Set<String> BASELINE_KEYS =
       Set.of("maxIncrease", "failOn", "minCriticalPathIncrease", "minBillableIncrease");
@@ -88,7 +92,8 @@ public final class ConfigLoader {
             durations(root.get("durations"), loc, diagnostics),
             strings(root.get("timings"), "timings", loc, diagnostics),
             baseline(root.get("baseline"), loc, diagnostics),
-            matrices(root.get("matrices"), loc, diagnostics));
+            matrices(root.get("matrices"), loc, diagnostics),
+            runs(root, loc, diagnostics));
     return diagnostics.isEmpty()
         ? ParseResult.of(config, diagnostics)
         : ParseResult.failed(diagnostics);
@@ -288,6 +293,69 @@ public final class ConfigLoader {
 
   private static String text(JsonNode node, String key, String fallback) {
     return node.has(key) ? node.get(key).asText() : fallback;
+  }
+
+  private static RunSettings runs(JsonNode root, Locator loc, List<Diagnostic> out) {
+    Map<String, Double> perWorkflow = numbers(root.get("runsPerMonth"), "runsPerMonth", loc, out);
+    JsonNode activity = root.get("activity");
+    if (activity != null && activity.isObject()) {
+      checkKeys(activity, RunSettings.ACTIVITY_KEYS, "activity.", loc, out);
+    }
+    Map<String, Double> act = numbers(activity, "activity", loc, out);
+    Double share = act.get("pathsShare");
+    if (share != null && share > 1) {
+      out.add(
+          Diagnostic.error(
+              loc.key("pathsShare"), "config", "activity.pathsShare is a share, from 0 to 1"));
+    }
+    String branch = null;
+    JsonNode b = root.get("defaultBranch");
+    if (b != null && !b.isNull()) {
+      if (b.isTextual() && !b.asText().isBlank()) {
+        branch = b.asText().strip();
+      } else {
+        out.add(
+            Diagnostic.error(loc.key("defaultBranch"), "config", "defaultBranch must be a name"));
+      }
+    }
+    String visibility = null;
+    JsonNode v = root.get("visibility");
+    if (v != null && !v.isNull()) {
+      if (v.isTextual() && (v.asText().equals("public") || v.asText().equals("private"))) {
+        visibility = v.asText();
+      } else {
+        out.add(
+            Diagnostic.error(
+                loc.key("visibility"), "config", "visibility must be public or private"));
+      }
+    }
+    return new RunSettings(perWorkflow, act, branch, visibility);
+  }
+
+  private static Map<String, Double> numbers(
+      JsonNode node, String key, Locator loc, List<Diagnostic> out) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return m;
+    }
+    if (!node.isObject()) {
+      out.add(Diagnostic.error(loc.key(key), "config", key + " must be a mapping of numbers"));
+      return m;
+    }
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isNumber() && e.getValue().asDouble() >= 0) {
+                m.put(e.getKey(), e.getValue().asDouble());
+              } else {
+                out.add(
+                    Diagnostic.error(
+                        loc.key(e.getKey()),
+                        "config",
+                        key + "." + e.getKey() + " must be a number, at least 0"));
+              }
+            });
+    return m;
   }
 
   private static Location at(SourceFile file, JsonLocation l) {

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param baseline thresholds for {@code pipeperf check}
  * @param matrices the number of jobs a dynamic matrix ({@code ${{ fromJSON(...) }}}) makes, by job
  *     id or {@code workflow-file:job-id}
+ * @param runs how often workflows run: {@code runsPerMonth} per workflow, activity figures, the
+ *     default branch and the repository's visibility
  */
 public record PipeperfConfig(
     Double runsPerDay,
@@ -32,7 +34,8 @@ public record PipeperfConfig(
     DurationOverrides durations,
     List<String> timings,
     BaselineSettings baseline,
-    Map<String, Integer> matrices) {
+    Map<String, Integer> matrices,
+    RunSettings runs) {
 
   public static final PipeperfConfig DEFAULT =
       new PipeperfConfig(
@@ -46,7 +49,8 @@ public record PipeperfConfig(
           DurationOverrides.NONE,
           List.of(),
           BaselineSettings.DEFAULT,
-          Map.of());
+          Map.of(),
+          RunSettings.NONE);
 
   public PipeperfConfig {
     pricing = pricing == null ? Map.of() : Map.copyOf(pricing);
@@ -55,6 +59,7 @@ public record PipeperfConfig(
     durations = durations == null ? DurationOverrides.NONE : durations;
     timings = timings == null ? List.of() : List.copyOf(timings);
     baseline = baseline == null ? BaselineSettings.DEFAULT : baseline;
+    runs = runs == null ? RunSettings.NONE : runs;
     matrices = matrices == null ? Map.of() : Map.copyOf(matrices);
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
  * What one run of a pipeline bills (spec §7): for each job instance, its duration rounded up to the
  * whole minute (GitHub rounds each job separately, so a 61 s job bills 2 minutes and ten 5 s jobs
  * bill 10) times its runner's per-minute price. Self-hosted jobs bill nothing and do not count
- * towards the billable minutes.
+ * towards the billable minutes; nor do vendor runners (their dollars are the vendor's).
  *
  * @param lines one per job instance, in input order
  * @param minutes billable minutes per run, {@code [low, high]}
@@ -61,7 +61,7 @@ public record BillableMinutes(
               jobMinutes,
               jobDollars,
               priced.assumption()));
-      if (!charge.kind().selfHosted()) {
+      if (charge.kind().githubBilled()) {
         minutes = minutes.plus(jobMinutes);
         weighted = weighted.plus(jobMinutes.times(pricing.multiplier(charge.kind())));
       }

@@ -1,6 +1,7 @@
 package dev.pipeperf.cost;
 
 import dev.pipeperf.estimate.DurationRange;
+import java.util.List;
 
 /**
  * What a pipeline costs a month: runner dollars (billable minutes × price × runs) and the time of
@@ -34,6 +35,30 @@ public record MonthlyCost(
         perRun.dollars().times(runs),
         hours,
         hours.times(inputs.developerHourlyCost()));
+  }
+
+  /**
+   * The month of a workflow run by several events: each event's bill times its runs; developers
+   * wait only for the events they start (not for schedules or issue bots).
+   */
+  public static MonthlyCost ofEvents(
+      List<WorkflowCost.EventCost> events, CostInputs inputs, RunRate rate) {
+    Amount minutes = Amount.ZERO;
+    Amount dollars = Amount.ZERO;
+    Amount hours = Amount.ZERO;
+    for (WorkflowCost.EventCost e : events) {
+      double runs = e.event().runsPerMonth();
+      minutes = minutes.plus(e.perRun().minutes().times(runs));
+      dollars = dollars.plus(e.perRun().dollars().times(runs));
+      if (e.event().waited()) {
+        hours =
+            hours.plus(
+                Amount.of(e.criticalPath().low(), e.criticalPath().high())
+                    .times(runs * inputs.waitingDevelopers() / 3600.0));
+      }
+    }
+    return new MonthlyCost(
+        rate.runsPerMonth(), minutes, dollars, hours, hours.times(inputs.developerHourlyCost()));
   }
 
   /** Runner and developer dollars together. */

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Per-minute prices of GitHub-hosted runners by billing SKU, from the dated data file {@code
@@ -50,14 +51,48 @@ public final class Pricing {
   private static final String RESOURCE = "/dev/pipeperf/cost/pricing.yml";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /**
+   * A third-party runner service's published prices (GitHub bills none of its minutes).
+   *
+   * @param vendor its name as runner labels start
+   * @param read when the figures were read
+   * @param source where they were published
+   * @param linuxPerVcpu USD per vCPU-minute on Linux x64, or null when not published
+   * @param armPerVcpu USD per vCPU-minute on Linux arm64, or null
+   * @param windowsPerVcpu USD per vCPU-minute on Windows, or null
+   * @param macosPerMinute USD per minute on macOS, or null
+   * @param note a fact that replaces a price (no per-minute fee, a closed service), or null
+   */
+  public record VendorPrice(
+      String vendor,
+      LocalDate read,
+      String source,
+      Double linuxPerVcpu,
+      Double armPerVcpu,
+      Double windowsPerVcpu,
+      Double macosPerMinute,
+      String note) {}
+
   private final Map<String, RunnerPrice> prices;
   private final LocalDate effective;
   private final String source;
+  private final Map<String, VendorPrice> vendors;
+  private final boolean publicRepository;
+  private final java.util.Set<String> configured;
 
-  private Pricing(Map<String, RunnerPrice> prices, LocalDate effective, String source) {
+  private Pricing(
+      Map<String, RunnerPrice> prices,
+      LocalDate effective,
+      String source,
+      Map<String, VendorPrice> vendors,
+      boolean publicRepository,
+      java.util.Set<String> configured) {
     this.prices = prices;
     this.effective = effective;
     this.source = source;
+    this.vendors = vendors;
+    this.publicRepository = publicRepository;
+    this.configured = configured;
   }
 
   /** The prices in the jar. A broken data file is pipeperf's bug, so this throws. */
@@ -144,7 +179,36 @@ public final class Pricing {
               file, "pricing-format", "no `linux` price, which unknown runners fall back to"));
       return ParseResult.failed(diagnostics);
     }
-    return ParseResult.of(new Pricing(prices, effective, source), diagnostics);
+    Map<String, VendorPrice> vendors = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> vs = root.path("vendors").properties().iterator();
+    while (vs.hasNext()) {
+      Map.Entry<String, JsonNode> e = vs.next();
+      JsonNode v = e.getValue();
+      LocalDate read = date(v.path("read"), file, e.getKey() + ".read", diagnostics);
+      if (read == null || !v.path("source").isTextual()) {
+        diagnostics.add(
+            Diagnostic.error(
+                file, "pricing-format", "vendor " + e.getKey() + ": needs read: and source:"));
+        continue;
+      }
+      vendors.put(
+          e.getKey(),
+          new VendorPrice(
+              e.getKey(),
+              read,
+              v.path("source").asText(),
+              optional(v, "linuxPerVcpu"),
+              optional(v, "armPerVcpu"),
+              optional(v, "windowsPerVcpu"),
+              optional(v, "macosPerMinute"),
+              v.path("note").isTextual() ? v.path("note").asText() : null));
+    }
+    return ParseResult.of(
+        new Pricing(prices, effective, source, vendors, false, java.util.Set.of()), diagnostics);
+  }
+
+  private static Double optional(JsonNode node, String key) {
+    return node.path(key).isNumber() ? node.path(key).asDouble() : null;
   }
 
   private static LocalDate date(JsonNode node, Location file, String what, List<Diagnostic> out) {
@@ -171,7 +235,27 @@ public final class Pricing {
               sku,
               new RunnerPrice(sku, old == null ? sku : old.description(), price, asOf, source));
         });
-    return new Pricing(copy, effective, this.source);
+    java.util.Set<String> set = new java.util.HashSet<>(configured);
+    set.addAll(perMinuteBySku.keySet());
+    return new Pricing(copy, effective, this.source, vendors, publicRepository, Set.copyOf(set));
+  }
+
+  /**
+   * These prices for a public repository (config {@code visibility: public}): GitHub's standard
+   * runners cost nothing there; larger, GPU and macOS large runners still do.
+   */
+  public Pricing forVisibility(boolean isPublic) {
+    return new Pricing(prices, effective, source, vendors, isPublic, configured);
+  }
+
+  /** True when priced as a public repository. */
+  public boolean publicRepository() {
+    return publicRepository;
+  }
+
+  /** The third-party vendors' prices, in file order. */
+  public Collection<VendorPrice> vendors() {
+    return List.copyOf(vendors.values());
   }
 
   /** The date the list (the file) took effect. */
@@ -194,9 +278,22 @@ public final class Pricing {
    * is priced as Linux 2-core, and said so.
    */
   public Priced price(RunnerKind kind) {
-    RunnerPrice price = prices.get(kind.sku());
-    if (price != null) {
-      return new Priced(price, kind.assumption());
+    RunnerPrice own = prices.get(kind.sku());
+    if (kind.payer() != RunnerKind.Payer.GITHUB) {
+      return notGitHub(kind, own);
+    }
+    if (own != null) {
+      if (publicRepository && kind.standardHosted() && !configured.contains(kind.sku())) {
+        return new Priced(
+            new RunnerPrice(
+                own.sku(),
+                own.description(),
+                0,
+                own.effective(),
+                "free for public repositories (standard GitHub-hosted runner)"),
+            join(kind.assumption(), "free for public repositories (standard runner)"));
+      }
+      return new Priced(own, kind.assumption());
     }
     String note =
         "no price for runner SKU "
@@ -204,6 +301,79 @@ public final class Pricing {
             + (kind.label().isEmpty() ? "" : " (from `" + kind.label() + "`)")
             + ": priced as Linux 2-core";
     return new Priced(prices.get("linux"), note);
+  }
+
+  private static String join(String a, String b) {
+    return a == null ? b : a + "; " + b;
+  }
+
+  /** Self-hosted and vendor runners: config's price, else the vendor's, else unpriced (0). */
+  private Priced notGitHub(RunnerKind kind, RunnerPrice configuredPrice) {
+    if (configuredPrice != null && configured.contains(kind.sku())) {
+      return new Priced(
+          configuredPrice,
+          (kind.selfHosted() ? "self-hosted" : kind.vendor().vendor())
+              + " runner `"
+              + kind.sku()
+              + "`: no GitHub minutes; priced from .pipeperf.yml");
+    }
+    if (kind.selfHosted()) {
+      RunnerPrice p =
+          configuredPrice != null
+              ? configuredPrice
+              : new RunnerPrice(kind.sku(), "self-hosted (unpriced)", 0, effective, "unpriced");
+      return new Priced(p, kind.assumption());
+    }
+    RunnerKind.VendorShape shape = kind.vendor();
+    VendorPrice v = vendors.get(shape.vendor());
+    Double perMinute = null;
+    String size = "";
+    if (v != null && v.note() == null) {
+      int cpus = shape.vcpus();
+      Double perVcpu =
+          switch (shape.os()) {
+            case "windows" -> v.windowsPerVcpu();
+            case "macos" -> null;
+            default -> shape.arm() ? v.armPerVcpu() : v.linuxPerVcpu();
+          };
+      if (shape.os().equals("macos") && v.macosPerMinute() != null) {
+        perMinute = v.macosPerMinute();
+      } else if (perVcpu != null && cpus > 0) {
+        perMinute = perVcpu * cpus;
+        size = ", " + cpus + " vCPU";
+      }
+    }
+    String osName = shape.os() + (shape.arm() ? " arm64" : "");
+    if (perMinute == null) {
+      String why =
+          v != null && v.note() != null
+              ? v.note()
+              : "no published price pipeperf knows for "
+                  + osName
+                  + (shape.vcpus() == 0 ? " (size not in the label)" : "");
+      return new Priced(
+          new RunnerPrice(kind.sku(), shape.vendor() + " (unpriced)", 0, effective, "unpriced"),
+          shape.vendor()
+              + " runner `"
+              + kind.label()
+              + "`: no GitHub minutes; "
+              + why
+              + "; unpriced (set pricing: {"
+              + kind.label()
+              + ": USD per minute} in .pipeperf.yml)");
+    }
+    return new Priced(
+        new RunnerPrice(
+            kind.sku(), shape.vendor() + " " + osName + size, perMinute, v.read(), v.source()),
+        shape.vendor()
+            + " runner `"
+            + kind.label()
+            + "`: no GitHub minutes; the vendor's published price ("
+            + osName
+            + size
+            + ", read "
+            + v.read().toString().substring(0, 7)
+            + ")");
   }
 
   /** Price relative to Linux 2-core: GitHub's old "minute multiplier" (Windows 1.7, macOS 10.3). */

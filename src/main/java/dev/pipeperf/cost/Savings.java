@@ -12,13 +12,38 @@ import dev.pipeperf.estimate.DurationRange;
  * @param runnerDollars runner USD saved a month
  * @param developerHours developer-hours saved a month
  * @param developerDollars those hours × the hourly cost
+ * @param runsBasis the runs a month the monthly figures assume ({@code 315 runs/month from
+ *     triggers}), printed beside them; null when no workflow's rate is involved
  */
 public record Savings(
     DurationRange criticalPathPerRun,
     Amount billableMinutes,
     Amount runnerDollars,
     Amount developerHours,
-    Amount developerDollars) {
+    Amount developerDollars,
+    String runsBasis) {
+
+  /** Savings with no run rate stated (flat inputs). */
+  public Savings(
+      DurationRange criticalPathPerRun,
+      Amount billableMinutes,
+      Amount runnerDollars,
+      Amount developerHours,
+      Amount developerDollars) {
+    this(
+        criticalPathPerRun, billableMinutes, runnerDollars, developerHours, developerDollars, null);
+  }
+
+  /** The same savings, said to assume the given runs a month. */
+  public Savings withRunsBasis(String basis) {
+    return new Savings(
+        criticalPathPerRun,
+        billableMinutes,
+        runnerDollars,
+        developerHours,
+        developerDollars,
+        basis);
+  }
 
   public static final Savings NONE =
       new Savings(DurationRange.ZERO, Amount.ZERO, Amount.ZERO, Amount.ZERO, Amount.ZERO);
@@ -80,7 +105,18 @@ public record Savings(
         billableMinutes.plus(other.billableMinutes),
         runnerDollars.plus(other.runnerDollars),
         developerHours.plus(other.developerHours),
-        developerDollars.plus(other.developerDollars));
+        developerDollars.plus(other.developerDollars),
+        basis(runsBasis, other.runsBasis));
+  }
+
+  private static String basis(String a, String b) {
+    if (a == null || a.equals(b)) {
+      return b == null ? a : b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return "each workflow's own runs a month";
   }
 
   /** Runner and developer dollars together. */

@@ -193,6 +193,8 @@ public final class HtmlRenderer {
                 + esc(oc.monthly().totalDollars().formatDollars())
                 + " a month (runner + waiting, prices as of "
                 + result.pricing().effective()
+                + "; "
+                + esc(c.runsAssumption())
                 + ")</p>");
       }
       out.println("</div>");

@@ -137,6 +137,9 @@ public final class JsonRenderer {
       saving.set("runnerDollarsPerMonth", amount(f.saving().runnerDollars()));
       saving.set("developerHoursPerMonth", amount(f.saving().developerHours()));
       saving.set("developerDollarsPerMonth", amount(f.saving().developerDollars()));
+      if (f.saving().runsBasis() != null) {
+        saving.put("runsBasis", f.saving().runsBasis());
+      }
       o.put("scoreDeduction", Math.round(d.total() * 100) / 100.0);
       o.put("fingerprint", f.fingerprint());
     }
@@ -190,6 +193,22 @@ public final class JsonRenderer {
     o.set("billableMinutesPerRun", amount(c.perRun().minutes()));
     o.set("dollarsPerRun", amount(c.perRun().dollars()));
     o.set("runsPerMonth", mapper.getNodeFactory().numberNode(c.monthly().runsPerMonth()));
+    o.put("runsSource", c.plan().rate().source().word());
+    o.put("runsAssumption", c.runsAssumption());
+    ArrayNode events = o.putArray("events");
+    for (WorkflowCost.EventCost e : c.events()) {
+      ObjectNode ev = events.addObject();
+      ev.put("event", e.event().label());
+      ev.put("runsPerMonth", e.event().runsPerMonth());
+      ev.put("assumption", e.event().assumption());
+      ev.put("waited", e.event().waited());
+      ev.set("criticalPath", range(e.criticalPath()));
+      ev.set("billableMinutesPerRun", amount(e.perRun().minutes()));
+      ev.set("dollarsPerRun", amount(e.perRun().dollars()));
+      e.notRun().forEach(ev.putArray("notRun")::add);
+      e.rarely().forEach(ev.putArray("rarely")::add);
+      e.assumed().forEach(ev.putArray("assumedToRun")::add);
+    }
     o.set("runnerDollarsPerMonth", amount(c.monthly().runnerDollars()));
     o.set("waitingHoursPerMonth", amount(c.monthly().waitingHours()));
     o.set("developerDollarsPerMonth", amount(c.monthly().developerDollars()));
@@ -200,11 +219,13 @@ public final class JsonRenderer {
     inputs.put("waitingDevelopers", result.costInputs().waitingDevelopers());
     inputs.put("pricesEffective", result.pricing().effective().toString());
     inputs.put("pricesSource", result.pricing().source());
+    inputs.put("visibility", result.pricing().publicRepository() ? "public" : "private");
     ArrayNode jobs = o.putArray("jobs");
     for (var line : c.perRun().lines()) {
       ObjectNode j = jobs.addObject();
       j.put("job", line.jobLabel());
       j.put("runner", line.kind().sku());
+      j.put("payer", line.kind().payer().name().toLowerCase(java.util.Locale.ROOT));
       j.put("pricePerMinute", line.price().perMinute());
       j.set("minutes", amount(line.minutes()));
       j.set("dollars", amount(line.dollars()));

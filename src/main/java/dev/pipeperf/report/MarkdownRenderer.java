@@ -343,15 +343,30 @@ public final class MarkdownRenderer {
     CostInputs in = result.costInputs();
     out.printf(
         Locale.ROOT,
-        "Assumptions: %s runs/day × %s working days = %s runs a month; %s developer%s waiting at"
+        "Assumptions: each workflow's runs a month as below; %s developer%s waiting at"
             + " $%s/h; GitHub-hosted runner prices as of %s.%n",
-        Amount.of(in.runsPerDay()).format(),
-        Amount.of(in.workingDaysPerMonth()).format(),
-        Amount.of(in.runsPerMonth()).format(),
         Amount.of(in.waitingDevelopers()).format(),
         in.waitingDevelopers() == 1 ? "" : "s",
         Amount.of(in.developerHourlyCost()).format(),
         result.pricing().effective());
+    out.println();
+    for (Timeline t : current) {
+      WorkflowCost c = result.costs().get(t.workflow().path());
+      if (c != null) {
+        out.printf(
+            Locale.ROOT, "- %s: %s%n", cell(t.workflow().displayName()), cell(c.runsAssumption()));
+        if (c.events().size() > 1) {
+          for (WorkflowCost.EventCost e : c.events()) {
+            out.printf(
+                Locale.ROOT,
+                "  - %s: %s; %s%n",
+                cell(e.event().label()),
+                cell(e.figures()),
+                cell(String.join("; ", e.notes())));
+          }
+        }
+      }
+    }
     out.println();
     out.println(
         "| workflow | runner now | runner after | waiting now | waiting after | saved a month |");
@@ -1074,7 +1089,11 @@ public final class MarkdownRenderer {
       out.println("No workflow to decide on.");
       return;
     }
-    double runs = result.costInputs().runsPerDay();
+    WorkflowCost primaryCost = result.costs().get(primary.workflow().path());
+    double runs =
+        primaryCost == null
+            ? result.costInputs().runsPerDay()
+            : primaryCost.runsPerMonth() / Math.max(1, result.costInputs().workingDaysPerMonth());
     double runtime = primary.path().length().high() / 60;
     PhasePlan.Phase p1 = plan.phases().get(0);
     PhasePlan.Phase last = plan.phases().get(plan.phases().size() - 1);

@@ -93,7 +93,15 @@ public record PhasePlan(List<Phase> phases) {
           continue;
         }
         WorkflowCost now =
-            WorkflowCost.of(schedule, scenario, w.path(), result.pricing(), result.costInputs());
+            WorkflowCost.of(
+                graph,
+                edits,
+                schedule,
+                scenario,
+                w.path(),
+                result.pricing(),
+                result.costInputs(),
+                before.plan());
         after.put(w.path(), now);
         waited =
             waited.plus(before.monthly().waitingHours().minusClamped(now.monthly().waitingHours()));

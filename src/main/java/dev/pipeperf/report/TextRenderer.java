@@ -166,11 +166,8 @@ public final class TextRenderer {
         result.pricing().effective());
     out.printf(
         Locale.ROOT,
-        "        %s runs/day × %s days = %s runs/month → %s runner time, %s h waiting"
-            + " (%s developer%s × $%s/h → %s)%n",
-        Amount.of(in.runsPerDay()).format(),
-        Amount.of(in.workingDaysPerMonth()).format(),
-        Amount.of(m.runsPerMonth()).format(),
+        "        %s → %s runner time, %s h waiting (%s developer%s × $%s/h → %s)%n",
+        c.runsAssumption(),
         m.runnerDollars().formatDollars(),
         m.waitingHours().format(),
         Amount.of(in.waitingDevelopers()).format(),
@@ -187,6 +184,13 @@ public final class TextRenderer {
               }
             });
     assumptions.forEach(a -> out.println("        assumed: " + a));
+    if (c.events().size() > 1 || c.events().stream().anyMatch(e -> e.notes().size() > 1)) {
+      out.println("        per event:");
+      for (WorkflowCost.EventCost e : c.events()) {
+        out.printf(Locale.ROOT, "          %s: %s%n", e.event().label(), e.figures());
+        e.notes().forEach(n -> out.println("            " + n));
+      }
+    }
   }
 
   private void renderObserved(AnalysisResult result, Timeline t, PrintWriter out) {
@@ -362,6 +366,11 @@ public final class TextRenderer {
     String out = saves.isEmpty() ? "" : "saves " + String.join(", ", saves);
     if (!costs.isEmpty()) {
       out += (out.isEmpty() ? "" : "; ") + "costs " + String.join(", ", costs);
+    }
+    boolean monthly =
+        Math.abs(bill.high()) >= 1 || Math.abs(bill.low()) >= 1 || s.developerHours().high() >= 0.1;
+    if (monthly && s.runsBasis() != null) {
+      out += " (at " + s.runsBasis() + ")";
     }
     return out;
   }

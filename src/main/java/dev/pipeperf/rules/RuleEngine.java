@@ -181,9 +181,10 @@ public final class RuleEngine {
     CriticalPath optimisedPath = CriticalPath.of(view.graph(), optimised);
     Map<String, WorkflowCost> optimisedCosts = new LinkedHashMap<>();
     for (PipelineGraph.WorkflowEntry w : view.graph().workflows()) {
-      optimisedCosts.put(
-          w.path(),
-          WorkflowCost.of(optimisedPath, optimised, w.path(), view.pricing(), view.costInputs()));
+      WorkflowCost before = view.costs().get(w.path());
+      if (before != null) {
+        optimisedCosts.put(w.path(), recost(view, before, all, optimisedPath, optimised));
+      }
     }
     return new RuleResults(
         findings,
@@ -235,6 +236,24 @@ public final class RuleEngine {
     return false;
   }
 
+  /** A workflow's cost in a what-if world, billed by the same events and runs as before. */
+  public static WorkflowCost recost(
+      AnalysisView view,
+      WorkflowCost before,
+      List<GraphEdit> edits,
+      CriticalPath schedule,
+      Scenario scenario) {
+    return WorkflowCost.of(
+        view.graph(),
+        edits,
+        schedule,
+        scenario,
+        before.workflow(),
+        view.pricing(),
+        view.costInputs(),
+        before.plan());
+  }
+
   /** The saving of one remedy on one workflow (or on every workflow when none is named). */
   static Savings saving(AnalysisView view, String workflow, Remedy remedy) {
     Savings total = Savings.NONE;
@@ -249,13 +268,11 @@ public final class RuleEngine {
       if (before == null) {
         continue;
       }
-      WorkflowCost changed =
-          WorkflowCost.of(after, scenario, w.path(), view.pricing(), view.costInputs());
-      DurationRange saved = before.criticalPath().minusClamped(changed.criticalPath());
-      Savings s = Savings.between(before.perRun(), changed.perRun(), saved, view.costInputs());
+      WorkflowCost changed = recost(view, before, remedy.edits(), after, scenario);
+      Savings s = before.savingTo(changed, view.costInputs());
       double[] extra = remedy.extraBilledSeconds();
       if (extra[0] > 0 || extra[1] > 0) {
-        double runs = view.costInputs().runsPerMonth();
+        double runs = before.runsPerMonth();
         Amount minutes = Amount.of(Math.ceil(extra[0] / 60), Math.ceil(extra[1] / 60)).times(runs);
         double price =
             view.pricing()
@@ -268,10 +285,11 @@ public final class RuleEngine {
                 s.billableMinutes().minusSigned(minutes),
                 s.runnerDollars().minusSigned(minutes.times(price)),
                 s.developerHours(),
-                s.developerDollars());
+                s.developerDollars(),
+                s.runsBasis());
       }
       if (remedy.runsAvoided() > 0) {
-        double runs = view.costInputs().runsPerMonth() * remedy.runsAvoided();
+        double runs = before.runsPerMonth() * remedy.runsAvoided();
         Amount minutes = before.perRun().minutes().times(runs);
         s =
             s.plus(
@@ -280,7 +298,8 @@ public final class RuleEngine {
                     minutes,
                     before.perRun().dollars().times(runs),
                     Amount.ZERO,
-                    Amount.ZERO));
+                    Amount.ZERO,
+                    before.plan().rate().basis()));
       }
       total = total.plus(s);
     }

@@ -4,13 +4,19 @@ import dev.pipeperf.source.Location;
 import java.util.List;
 
 /**
- * One event under {@code on:}.
+ * One event under {@code on:}, with the filters GitHub applies before starting a run.
  *
  * @param event the event name, e.g. {@code push}, {@code workflow_run}
  * @param workflows for {@code workflow_run}: the workflows whose completion starts this one
  * @param branches branch filters, when given
  * @param paths path filters, when given
  * @param callInputs for {@code workflow_call}: the declared input names
+ * @param branchesIgnore {@code branches-ignore}
+ * @param tags {@code tags} (push only)
+ * @param tagsIgnore {@code tags-ignore}
+ * @param pathsIgnore {@code paths-ignore}
+ * @param types {@code types} (activity types), empty when GitHub's default applies
+ * @param schedules for {@code schedule}: each {@code cron:} entry
  */
 public record Trigger(
     String event,
@@ -18,16 +24,44 @@ public record Trigger(
     List<String> workflows,
     List<String> branches,
     List<String> paths,
-    List<String> callInputs) {
+    List<String> callInputs,
+    List<String> branchesIgnore,
+    List<String> tags,
+    List<String> tagsIgnore,
+    List<String> pathsIgnore,
+    List<String> types,
+    List<Schedule> schedules) {
+
+  /**
+   * One {@code - cron: '...'} of {@code on.schedule}.
+   *
+   * @param cron the five-field expression as written
+   * @param timezone the optional IANA {@code timezone:} beside it, or null (UTC)
+   * @param location where the expression is written
+   */
+  public record Schedule(String cron, String timezone, Location location) {}
 
   public Trigger {
     workflows = List.copyOf(workflows);
     branches = List.copyOf(branches);
     paths = List.copyOf(paths);
     callInputs = List.copyOf(callInputs);
+    branchesIgnore = List.copyOf(branchesIgnore);
+    tags = List.copyOf(tags);
+    tagsIgnore = List.copyOf(tagsIgnore);
+    pathsIgnore = List.copyOf(pathsIgnore);
+    types = List.copyOf(types);
+    schedules = List.copyOf(schedules);
   }
 
   public static Trigger simple(String event, Location location) {
-    return new Trigger(event, location, List.of(), List.of(), List.of(), List.of());
+    return new Trigger(
+        event, location, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(), List.of());
+  }
+
+  /** True when a {@code paths} or {@code paths-ignore} filter can skip a run. */
+  public boolean pathFiltered() {
+    return !paths.isEmpty() || !pathsIgnore.isEmpty();
   }
 }

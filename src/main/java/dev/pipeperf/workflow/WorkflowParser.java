@@ -172,10 +172,42 @@ public final class WorkflowParser {
                 yaml.stringOrList(value(m, "workflows"), "workflows"),
                 yaml.stringOrList(value(m, "branches"), "branches"),
                 yaml.stringOrList(value(m, "paths"), "paths"),
-                inputs));
+                inputs,
+                yaml.stringOrList(value(m, "branches-ignore"), "branches-ignore"),
+                yaml.stringOrList(value(m, "tags"), "tags"),
+                yaml.stringOrList(value(m, "tags-ignore"), "tags-ignore"),
+                yaml.stringOrList(value(m, "paths-ignore"), "paths-ignore"),
+                yaml.stringOrList(value(m, "types"), "types"),
+                e.getKey().equals("schedule") ? schedules(cfg) : List.of()));
       }
     } else {
       yaml.error(on, "syntax", "on: must be an event, a list of events or a mapping");
+    }
+    return out;
+  }
+
+  /** {@code schedule: [{cron: '...', timezone: '...'}]}; what is not a cron entry is an error. */
+  private List<Trigger.Schedule> schedules(Node node) {
+    List<Trigger.Schedule> out = new ArrayList<>();
+    if (!(node instanceof SequenceNode seq)) {
+      if (node != null && !YamlTree.isNull(node)) {
+        yaml.error(node, "syntax", "schedule must be a list of - cron: '...' entries");
+      }
+      return out;
+    }
+    for (Node item : seq.getValue()) {
+      Map<String, NodeTuple> m = item instanceof MappingNode ? yaml.mapping(item) : Map.of();
+      Node cron = value(m, "cron");
+      String text = cron == null ? null : yaml.scalar(cron, "schedule.cron");
+      if (text == null) {
+        yaml.error(
+            item, "syntax", "a schedule entry needs cron: '<minute hour day month weekday>'");
+        continue;
+      }
+      Node tz = value(m, "timezone");
+      out.add(
+          new Trigger.Schedule(
+              text, tz == null ? null : yaml.scalar(tz, "schedule.timezone"), yaml.at(cron)));
     }
     return out;
   }

@@ -43,7 +43,7 @@ class TimingsCliTest {
         .contains(
             "estimated critical path 21 min: build-docker-image → test-suite → all-checks → tag-production-images")
         .containsPattern("cost +36–37 billable min per run")
-        .contains("20 runs/day × 21 days = 420 runs/month");
+        .contains("483 runs/month (triggers: push to main 63, pull_request 420)");
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Savings on small hand-made repositories with known durations: what each rule's remedy does to the
- * critical path and to the bill. 10 runs a day × 21 working days = 210 runs a month.
+ * critical path and to the bill. The config sets 210 runs a month for the workflow.
  */
 class RuleSavingsTest {
 
@@ -24,7 +24,7 @@ class RuleSavingsTest {
   private Savings saving(String id, String workflow, String durations) throws IOException {
     Path dir = Files.createDirectories(root.resolve(".github/workflows"));
     Files.writeString(dir.resolve("ci.yml"), workflow);
-    Files.writeString(root.resolve(".pipeperf.yml"), "runsPerDay: 10\n" + durations);
+    Files.writeString(root.resolve(".pipeperf.yml"), "runsPerMonth:\n  ci.yml: 210\n" + durations);
     var findings =
         Analyzer.analyze(Analyzer.Options.of(root)).rules().findings().stream()
             .filter(f -> f.ruleId().equals(id))

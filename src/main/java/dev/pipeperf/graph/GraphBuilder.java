@@ -311,8 +311,47 @@ public final class GraphBuilder {
     spans.add(new PipelineGraph.JobSpan(ji, first, end));
     if (override != null) {
       scale(first, firstEdge, end, override);
+    } else {
+      capByTimeout(first, firstEdge, end, ji.job().timeoutMinutes());
     }
     return new int[] {setup, end};
+  }
+
+  /**
+   * GitHub cancels a job at its {@code timeout-minutes}: an estimate past it is wrong, and could
+   * put the wrong chain on the critical path. When the job's longest path exceeds the timeout on
+   * the high bound, every node's high bound shrinks by the same factor (its low bound with it where
+   * needed), so the job ends at the timeout at the latest.
+   */
+  private void capByTimeout(int first, int firstEdge, int end, Integer timeoutMinutes) {
+    if (timeoutMinutes == null || timeoutMinutes <= 0) {
+      return;
+    }
+    double cap = timeoutMinutes * 60.0;
+    List<Edge> internal = edges.subList(firstEdge, edges.size());
+    double high =
+        JobDurations.longestPath(nodes, internal, first, end, n -> n.estimate().range().high());
+    if (high <= cap) {
+      return;
+    }
+    double factor = cap / high;
+    for (int i = first; i <= end; i++) {
+      Node n = nodes.get(i);
+      DurationRange r = n.estimate().range();
+      if (r.high() == 0) {
+        continue;
+      }
+      double h = r.high() * factor;
+      nodes.set(
+          i,
+          n.withEstimate(
+              Estimate.of(
+                  new DurationRange(Math.min(r.low(), h), h),
+                  n.estimate().provenance(),
+                  n.estimate().source()
+                      + ", capped by the job's timeout-minutes: "
+                      + timeoutMinutes)));
+    }
   }
 
   /**
@@ -472,7 +511,7 @@ public final class GraphBuilder {
         }
         return join;
       }
-      Estimate own = estimator.step(job.job().id(), s);
+      Estimate own = estimator.step(job.job().id(), s, job.runsOn());
       if (own.provenance() != Provenance.CONFIG) {
         Workflow defining = workflowsByPath.get(job.definedIn());
         List<BuildPlanner.PlannedBuild> builds =

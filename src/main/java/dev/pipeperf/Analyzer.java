@@ -7,6 +7,7 @@ import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.estimate.Catalogue;
 import dev.pipeperf.estimate.StepEstimator;
 import dev.pipeperf.estimate.observed.ObservedRun;
+import dev.pipeperf.estimate.observed.RunHistory;
 import dev.pipeperf.estimate.observed.TimingsReader;
 import dev.pipeperf.graph.CriticalPath;
 import dev.pipeperf.graph.GraphBuilder;
@@ -101,6 +102,11 @@ public final class Analyzer {
     }
     for (String t : config.timings()) {
       inputs.add(new TimingsReader.Input(options.root().resolve(t), t));
+    }
+    // The run history `pipeperf timings fetch` keeps is read without being asked for.
+    for (Path h : RunHistory.files(options.root())) {
+      inputs.add(
+          new TimingsReader.Input(h, options.root().relativize(h).toString().replace('\\', '/')));
     }
     if (inputs.isEmpty()) {
       return List.of();

@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
       ExplainCommand.class,
       BaselineCommand.class,
       CheckCommand.class,
+      TimingsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -65,7 +65,9 @@ public final class Analyzer {
     if (!observations.jobDurations().isEmpty()) {
       // Observed durations beat the catalogue (config overrides still beat them): rebuild with
       // them.
-      built = GraphBuilder.build(ws, estimator, observations.jobDurations());
+      built =
+          GraphBuilder.build(
+              ws, estimator, observations.jobDurations(), observations.stepDurations());
     }
     diagnostics.addAll(built.diagnostics());
     PipelineGraph graph = built.graph();

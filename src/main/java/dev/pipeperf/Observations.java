@@ -35,6 +35,9 @@ public record Observations(
    * @param durations job-instance key → its observed p50–p90 duration
    * @param unmatchedObserved observed job names that matched no job instance
    * @param unmatchedInstances display names of job instances no observed job matched
+   * @param steps job-instance key → observed step display name → its p50–p90 duration
+   * @param estimated job-instance key → what the catalogue estimated for it, without the runs (so
+   *     that the estimate-vs-observed table shows pipeperf's own error)
    */
   public record WorkflowObservation(
       String workflow,
@@ -42,6 +45,8 @@ public record Observations(
       ObservedTimings timings,
       Map<String, String> matched,
       Map<String, Estimate> durations,
+      Map<String, Map<String, Estimate>> steps,
+      Map<String, dev.pipeperf.estimate.DurationRange> estimated,
       ObservedCriticalPath.Summary criticalPath,
       List<String> unmatchedObserved,
       List<String> unmatchedInstances) {}
@@ -50,6 +55,13 @@ public record Observations(
 
   public boolean isEmpty() {
     return workflows.isEmpty() && unassignedRuns.isEmpty();
+  }
+
+  /** Every matched job's observed step durations, by job-instance key, for rebuilding the graph. */
+  public Map<String, Map<String, Estimate>> stepDurations() {
+    Map<String, Map<String, Estimate>> out = new HashMap<>();
+    workflows.values().forEach(w -> out.putAll(w.steps()));
+    return out;
   }
 
   /** Every matched job's observed duration, by job-instance key, for rebuilding the graph. */
@@ -92,17 +104,25 @@ public record Observations(
       }
     }
     Map<String, WorkflowObservation> out = new LinkedHashMap<>();
-    byWorkflow.forEach((w, wr) -> out.put(w, observe(w, wr, instances.get(w), graph)));
+    dev.pipeperf.graph.CriticalPath estimatedSchedule = dev.pipeperf.graph.CriticalPath.of(graph);
+    byWorkflow.forEach(
+        (w, wr) -> out.put(w, observe(w, wr, instances.get(w), graph, estimatedSchedule)));
     return new Observations(out, unassigned);
   }
 
   private static WorkflowObservation observe(
-      String workflow, List<ObservedRun> runs, List<JobInstance> instances, PipelineGraph graph) {
+      String workflow,
+      List<ObservedRun> runs,
+      List<JobInstance> instances,
+      PipelineGraph graph,
+      dev.pipeperf.graph.CriticalPath estimatedSchedule) {
     ObservedTimings timings = ObservedTimings.of(runs);
     List<String> names = timings.jobs().stream().map(ObservedTimings.JobTiming::name).toList();
     JobNameMatcher.Result result = match(instances, names);
     Map<String, String> matched = new LinkedHashMap<>();
     Map<String, Estimate> durations = new LinkedHashMap<>();
+    Map<String, Map<String, Estimate>> steps = new LinkedHashMap<>();
+    Map<String, dev.pipeperf.estimate.DurationRange> estimated = new LinkedHashMap<>();
     Map<JobInstance, String> nameOf = new IdentityHashMap<>();
     List<String> unmatchedInstances = new ArrayList<>();
     for (int i = 0; i < instances.size(); i++) {
@@ -112,6 +132,15 @@ public record Observations(
         matched.put(ji.key(), m.observed());
         nameOf.put(ji, m.observed());
         timings.job(m.observed()).ifPresent(t -> durations.put(ji.key(), t.estimate()));
+        Map<String, Estimate> byStep = new LinkedHashMap<>();
+        timings.steps(m.observed()).forEach(st -> byStep.put(st.step(), st.estimate()));
+        if (!byStep.isEmpty() && durations.containsKey(ji.key())) {
+          steps.put(ji.key(), byStep);
+        }
+        dev.pipeperf.graph.CriticalPath.JobTiming est = estimatedSchedule.jobTiming(ji);
+        if (est != null) {
+          estimated.put(ji.key(), est.duration());
+        }
       } else {
         unmatchedInstances.add(ji.displayName());
       }
@@ -138,6 +167,8 @@ public record Observations(
         timings,
         matched,
         durations,
+        steps,
+        estimated,
         path,
         result.unmatchedObserved(),
         unmatchedInstances);

@@ -90,8 +90,27 @@ public final class GraphBuilder {
    */
   public static Result build(
       Workspace workspace, StepEstimator estimator, Map<String, Estimate> knownJobDurations) {
-    return new GraphBuilder(workspace, estimator, knownJobDurations).run();
+    return build(workspace, estimator, knownJobDurations, Map.of());
   }
+
+  /**
+   * Builds the graph with some job instances' totals known and, for some, their steps' observed
+   * durations by GitHub's step display name (by {@link JobInstance#key()}). A step whose name an
+   * observation has takes the observed duration; the set-up takes the observed steps no workflow
+   * step matched ({@code Set up job}, {@code Initialize containers}, post steps, {@code Complete
+   * job}); a step no observation names (new, renamed) keeps its estimate.
+   */
+  public static Result build(
+      Workspace workspace,
+      StepEstimator estimator,
+      Map<String, Estimate> knownJobDurations,
+      Map<String, Map<String, Estimate>> knownStepDurations) {
+    GraphBuilder b = new GraphBuilder(workspace, estimator, knownJobDurations);
+    b.knownStepDurations = knownStepDurations;
+    return b.run();
+  }
+
+  private Map<String, Map<String, Estimate>> knownStepDurations = Map.of();
 
   private Result run() {
     List<PipelineGraph.WorkflowEntry> entries = new ArrayList<>();
@@ -291,8 +310,10 @@ public final class GraphBuilder {
     int first = nodes.size();
     int firstEdge = edges.size();
     Estimate override = estimator.jobOverride(ji.workflow(), ji.job().id());
+    Map<String, Estimate> observedSteps = null;
     if (override == null) {
       override = knownJobDurations.get(ji.key());
+      observedSteps = knownStepDurations.get(ji.key());
     }
     int setup =
         addNode(
@@ -309,12 +330,80 @@ public final class GraphBuilder {
         addJoin(ji.workflow(), ji, ji.key() + ":end", "end of " + ji.displayName(), ji.location());
     seq.finish(end);
     spans.add(new PipelineGraph.JobSpan(ji, first, end));
-    if (override != null) {
+    if (observedSteps != null && !observedSteps.isEmpty()) {
+      applyObservedSteps(first, end, observedSteps);
+    } else if (override != null) {
       scale(first, firstEdge, end, override);
     } else {
       capByTimeout(first, firstEdge, end, ji.job().timeoutMinutes());
     }
     return new int[] {setup, end};
+  }
+
+  /**
+   * Puts observed step durations on a job's nodes (see {@link #build(Workspace, StepEstimator, Map,
+   * Map)}). A step that builds images keeps its build breakdown: GitHub times the step as a whole.
+   */
+  private void applyObservedSteps(int first, int end, Map<String, Estimate> observed) {
+    Map<String, Integer> nodesByName = new HashMap<>();
+    Set<Step> builds = new HashSet<>();
+    for (int i = first; i <= end; i++) {
+      Subject sub = nodes.get(i).subject();
+      if (sub instanceof Subject.StepWork w) {
+        nodesByName.merge(w.step().displayName(), 1, Integer::sum);
+      } else if (sub instanceof Subject.BuildIo b) {
+        builds.add(b.step());
+      } else if (sub instanceof Subject.BuildStage b) {
+        builds.add(b.step());
+      }
+    }
+    Set<String> used = new HashSet<>();
+    for (int i = first; i <= end; i++) {
+      Node n = nodes.get(i);
+      if (!(n.subject() instanceof Subject.StepWork w) || builds.contains(w.step())) {
+        continue;
+      }
+      String name = w.step().displayName();
+      Estimate e = observed.get(name);
+      if (e == null) {
+        continue;
+      }
+      used.add(name);
+      int same = nodesByName.get(name);
+      // A name used by several steps of the job: GitHub's figure is their sum, shared evenly.
+      nodes.set(
+          i,
+          n.withEstimate(
+              same == 1
+                  ? Estimate.of(e.range(), e.provenance(), "step " + e.source())
+                  : Estimate.of(
+                      e.range().times(1.0 / same),
+                      e.provenance(),
+                      "1/" + same + " of steps named so, " + e.source())));
+    }
+    for (Step b : builds) {
+      used.add(b.displayName());
+    }
+    DurationRange rest = DurationRange.ZERO;
+    List<String> restNames = new ArrayList<>();
+    String source = null;
+    for (Map.Entry<String, Estimate> e : observed.entrySet()) {
+      if (!used.contains(e.getKey())) {
+        rest = rest.plus(e.getValue().range());
+        restNames.add(e.getKey());
+        source = e.getValue().source();
+      }
+    }
+    Node setup = nodes.get(first);
+    if (!restNames.isEmpty() && setup.subject() instanceof Subject.JobSetup) {
+      nodes.set(
+          first,
+          setup.withEstimate(
+              Estimate.of(
+                  rest,
+                  Provenance.OBSERVED,
+                  "set-up and post steps (" + String.join(", ", restNames) + "), " + source)));
+    }
   }
 
   /**

@@ -224,12 +224,16 @@ public final class JsonRenderer {
               ObjectNode j = jobs.addObject();
               j.put("key", key);
               j.put("observedName", name);
+              if (obs.estimated().containsKey(key)) {
+                j.set("estimate", range(obs.estimated().get(key)));
+              }
               obs.timings()
                   .job(name)
                   .ifPresent(
                       t -> {
                         j.set("run", range(t.run()));
                         j.put("samples", t.samples());
+                        j.put("failedRuns", t.failedRuns());
                         if (t.queueSamples() > 0) {
                           j.set("queue", range(t.queue()));
                         }

@@ -221,10 +221,20 @@ public final class TextRenderer {
           Locale.ROOT,
           "  %-" + width + "s %12s %12s %10s  %s%n",
           clip(e.job().displayName(), width),
-          e.duration().format(),
+          o.estimated().getOrDefault(e.job().key(), e.duration()).format(),
           timing == null ? "-" : timing.run().format(),
           timing == null || timing.queueSamples() == 0 ? "-" : timing.queue().format(),
           e.provenance());
+    }
+    if (o.timings().failedJobRuns() > 0) {
+      List<String> failed = new java.util.ArrayList<>();
+      o.timings().jobs().stream()
+          .filter(j -> j.failedRuns() > 0)
+          .forEach(j -> failed.add(j.name() + " ×" + j.failedRuns()));
+      o.timings().failedOnly().forEach((n, c) -> failed.add(n + " ×" + c + " (never succeeded)"));
+      out.println(
+          "  failed or cancelled job runs, kept out of the percentiles: "
+              + String.join(", ", failed));
     }
     ObservedCriticalPath p = o.criticalPath().median();
     if (p != null && !p.links().isEmpty()) {

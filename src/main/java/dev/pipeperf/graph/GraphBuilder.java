@@ -112,6 +112,12 @@ public final class GraphBuilder {
 
   private Map<String, Map<String, Estimate>> knownStepDurations = Map.of();
 
+  /** The steps GitHub adds to every job: set-up, containers, post steps, completion. */
+  private static final java.util.regex.Pattern RUNNER_STEP =
+      java.util.regex.Pattern.compile(
+          "Set up job|Set up runner|Initialize containers|Stop containers|Complete job"
+              + "|Complete runner|Post .*");
+
   private Result run() {
     List<PipelineGraph.WorkflowEntry> entries = new ArrayList<>();
     Map<String, int[]> boundaries = new LinkedHashMap<>();
@@ -331,7 +337,7 @@ public final class GraphBuilder {
     seq.finish(end);
     spans.add(new PipelineGraph.JobSpan(ji, first, end));
     if (observedSteps != null && !observedSteps.isEmpty()) {
-      applyObservedSteps(first, end, observedSteps);
+      applyObservedSteps(first, end, observedSteps, override);
     } else if (override != null) {
       scale(first, firstEdge, end, override);
     } else {
@@ -344,7 +350,8 @@ public final class GraphBuilder {
    * Puts observed step durations on a job's nodes (see {@link #build(Workspace, StepEstimator, Map,
    * Map)}). A step that builds images keeps its build breakdown: GitHub times the step as a whole.
    */
-  private void applyObservedSteps(int first, int end, Map<String, Estimate> observed) {
+  private void applyObservedSteps(
+      int first, int end, Map<String, Estimate> observed, Estimate jobTotal) {
     Map<String, Integer> nodesByName = new HashMap<>();
     Set<Step> builds = new HashSet<>();
     for (int i = first; i <= end; i++) {
@@ -388,10 +395,44 @@ public final class GraphBuilder {
     List<String> restNames = new ArrayList<>();
     String source = null;
     for (Map.Entry<String, Estimate> e : observed.entrySet()) {
-      if (!used.contains(e.getKey())) {
+      // Only GitHub's own steps go to the set-up; an observed step of the workflow that no step
+      // matches any more was renamed or removed, and is not counted twice.
+      if (!used.contains(e.getKey()) && RUNNER_STEP.matcher(e.getKey()).matches()) {
         rest = rest.plus(e.getValue().range());
         restNames.add(e.getKey());
         source = e.getValue().source();
+      }
+    }
+    // What the observed job took beyond its matched and GitHub's own steps belongs to the steps no
+    // observation names (renamed, new, or built as a breakdown): they share it by their estimates.
+    DurationRange matched = rest;
+    List<Integer> unmatched = new ArrayList<>();
+    for (int i = first + 1; i <= end; i++) {
+      Node n = nodes.get(i);
+      if (n.estimate().provenance() == Provenance.OBSERVED) {
+        matched = matched.plus(n.estimate().range());
+      } else if (!n.isJoin() && n.estimate().provenance() != Provenance.HEURISTIC) {
+        unmatched.add(i);
+      }
+    }
+    if (jobTotal != null && !unmatched.isEmpty()) {
+      double lo = Math.max(0, jobTotal.range().low() - matched.low());
+      double hi = Math.max(lo, jobTotal.range().high() - matched.high());
+      double mids = 0;
+      for (int i : unmatched) {
+        mids += nodes.get(i).estimate().range().mid();
+      }
+      for (int i : unmatched) {
+        Node n = nodes.get(i);
+        double share = mids <= 0 ? 1.0 / unmatched.size() : n.estimate().range().mid() / mids;
+        nodes.set(
+            i,
+            n.withEstimate(
+                Estimate.of(
+                    new DurationRange(lo * share, hi * share),
+                    Provenance.OBSERVED,
+                    "its share of the observed job time no observed step accounts for, "
+                        + jobTotal.source())));
       }
     }
     Node setup = nodes.get(first);
@@ -402,7 +443,7 @@ public final class GraphBuilder {
               Estimate.of(
                   rest,
                   Provenance.OBSERVED,
-                  "set-up and post steps (" + String.join(", ", restNames) + "), " + source)));
+                  "GitHub's own steps (" + String.join(", ", restNames) + "), " + source)));
     }
   }
 

@@ -49,7 +49,42 @@ public record Observations(
       Map<String, dev.pipeperf.estimate.DurationRange> estimated,
       ObservedCriticalPath.Summary criticalPath,
       List<String> unmatchedObserved,
-      List<String> unmatchedInstances) {}
+      List<String> unmatchedInstances) {
+
+    /**
+     * Runs per month as the history shows them: the runs with a creation time ({@code pipeperf
+     * timings fetch} keeps it), minus one, over the days between the first and the last, times
+     * 30.44; empty with fewer than two such runs or all on one instant. The hook for the cost
+     * model's "runs per month from observed history".
+     */
+    public java.util.OptionalDouble runsPerMonth() {
+      List<java.time.Instant> at =
+          runs.stream()
+              .map(ObservedRun::info)
+              .filter(i -> i != null && i.createdAt() != null)
+              .map(ObservedRun.Info::createdAt)
+              .sorted()
+              .toList();
+      if (at.size() < 2) {
+        return java.util.OptionalDouble.empty();
+      }
+      double days =
+          java.time.Duration.between(at.get(0), at.get(at.size() - 1)).toSeconds() / 86400.0;
+      return days <= 0
+          ? java.util.OptionalDouble.empty()
+          : java.util.OptionalDouble.of((at.size() - 1) / days * 30.44);
+    }
+
+    /** How many of the runs came from each event ({@code push}, {@code pull_request}...). */
+    public Map<String, Integer> runsByEvent() {
+      Map<String, Integer> out = new java.util.TreeMap<>();
+      runs.stream()
+          .map(ObservedRun::info)
+          .filter(i -> i != null && i.event() != null)
+          .forEach(i -> out.merge(i.event(), 1, Integer::sum));
+      return out;
+    }
+  }
 
   public static final Observations NONE = new Observations(Map.of(), List.of());
 

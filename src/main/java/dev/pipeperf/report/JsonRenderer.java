@@ -217,6 +217,11 @@ public final class JsonRenderer {
   private ObjectNode observed(Observations.WorkflowObservation obs) {
     ObjectNode o = mapper.createObjectNode();
     o.put("runs", obs.runs().size());
+    obs.runsPerMonth().ifPresent(r -> o.put("runsPerMonth", Math.round(r * 10) / 10.0));
+    if (!obs.runsByEvent().isEmpty()) {
+      ObjectNode ev = o.putObject("runsByEvent");
+      obs.runsByEvent().forEach(ev::put);
+    }
     ArrayNode jobs = o.putArray("jobs");
     obs.matched()
         .forEach(

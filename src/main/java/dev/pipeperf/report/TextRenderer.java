@@ -226,6 +226,14 @@ public final class TextRenderer {
           timing == null || timing.queueSamples() == 0 ? "-" : timing.queue().format(),
           e.provenance());
     }
+    o.runsPerMonth()
+        .ifPresent(
+            r ->
+                out.printf(
+                    Locale.ROOT,
+                    "  observed: %.0f runs/month at the pace of these runs%s%n",
+                    r,
+                    o.runsByEvent().isEmpty() ? "" : " (" + events(o.runsByEvent()) + ")"));
     if (o.timings().failedJobRuns() > 0) {
       List<String> failed = new java.util.ArrayList<>();
       o.timings().jobs().stream()
@@ -416,5 +424,11 @@ public final class TextRenderer {
 
   private String dim(String s) {
     return colour ? "\u001b[2m" + s + "\u001b[0m" : s;
+  }
+
+  private static String events(java.util.Map<String, Integer> byEvent) {
+    List<String> parts = new java.util.ArrayList<>();
+    byEvent.forEach((e, n) -> parts.add(n + " " + e));
+    return String.join(", ", parts);
   }
 }

@@ -156,7 +156,7 @@ public final class Main {
   private final java.util.List<String> contained = new java.util.ArrayList<>();
 
   private void contain(Throwable t) {
-    contained.add(t.toString());
+    contained.add(dev.pipeperf.source.Escape.oneLine(String.valueOf(t)));
     if (verbose) {
       t.printStackTrace(err);
     }
@@ -167,7 +167,7 @@ public final class Main {
     out.flush();
     err.println(
         "pipeperf: internal error: "
-            + t
+            + dev.pipeperf.source.Escape.oneLine(String.valueOf(t))
             + (verbose ? "" : " (run with --verbose for the stack trace)")
             + ". "
             + HOW_TO_REPORT);
@@ -201,12 +201,12 @@ public final class Main {
     AnalysisResult result =
         Analyzer.analyze(
             new Analyzer.Options(path, common.config, common.workflow, common.timings));
-    result.diagnostics().stream()
-        .filter(d -> d.code().equals(Diagnostic.INTERNAL_ERROR))
-        .forEach(d -> contained.add(d.message()));
     if (common.workflow != null && result.reportedWorkflows().isEmpty()) {
       throw new UserError(WorkflowFilter.noMatch(common.workflow, result.graph().workflows()));
     }
+    result.diagnostics().stream()
+        .filter(d -> d.code().equals(Diagnostic.INTERNAL_ERROR))
+        .forEach(d -> contained.add(dev.pipeperf.source.Escape.oneLine(d.message())));
     return result;
   }
 
@@ -243,7 +243,7 @@ public final class Main {
     try {
       body.accept(pw);
     } catch (RuntimeException | StackOverflowError e) { // NOPMD: a renderer bug, contained
-      if (!partialReadable) {
+      if (!partialReadable || e instanceof UserError) {
         throw e;
       }
       contain(e);

@@ -9,9 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,14 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 class EveryCommandTest {
 
   /**
-   * actionlint's dataset is cut into this many repositories: big enough to stress, few JVM-free.
+   * actionlint's dataset is cut into this many repositories: a few hundred workflows each, as a
+   * large monorepo has, and enough of them to keep both cores busy.
    */
-  private static final int DATASET_BATCHES = 3;
+  private static final int DATASET_BATCHES = 4;
 
   @TempDir Path tmp;
 
-  @TestFactory
-  Stream<DynamicTest> everyRealRepository() throws IOException {
+  @Test
+  void everyRealRepository() throws Exception {
     Path real = Corpus.require("real");
     List<Path> repos = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(real)) {
@@ -44,37 +46,53 @@ class EveryCommandTest {
     }
     repos.sort(null);
     assertThat(repos).hasSizeGreaterThanOrEqualTo(30);
-    return repos.stream()
-        .map(r -> DynamicTest.dynamicTest(r.getFileName().toString(), () -> everyCommand(r)));
+    assertThat(everyCommand(repos)).as("commands that failed").isEmpty();
   }
 
-  @TestFactory
-  Stream<DynamicTest> actionlintRealworldWorkflows() throws IOException {
+  @Test
+  void actionlintRealworldWorkflows() throws Exception {
     Path dataset = Corpus.require("peer/actionlint-testdata/realworld/dataset");
     List<Path> files =
         Corpus.files(
             dataset,
             p -> p.getFileName().toString().endsWith(".yml") || p.toString().endsWith(".yaml"));
     assertThat(files).hasSizeGreaterThan(1000);
-    List<DynamicTest> tests = new ArrayList<>();
+    List<Path> repos = new ArrayList<>();
     for (int b = 0; b < DATASET_BATCHES; b++) {
-      int batch = b;
-      tests.add(
-          DynamicTest.dynamicTest(
-              "batch " + (b + 1) + " of " + DATASET_BATCHES,
-              () -> {
-                Path repo = tmp.resolve("dataset-" + batch);
-                Path workflows = Files.createDirectories(repo.resolve(".github/workflows"));
-                for (int i = batch; i < files.size(); i += DATASET_BATCHES) {
-                  Files.copy(files.get(i), workflows.resolve(files.get(i).getFileName()));
-                }
-                everyCommand(repo);
-              }));
+      Path repo = tmp.resolve("actionlint-realworld-" + (b + 1));
+      Path workflows = Files.createDirectories(repo.resolve(".github/workflows"));
+      for (int i = b; i < files.size(); i += DATASET_BATCHES) {
+        Files.copy(files.get(i), workflows.resolve(files.get(i).getFileName()));
+      }
+      repos.add(repo);
     }
-    return tests.stream();
+    assertThat(everyCommand(repos)).as("commands that failed").isEmpty();
   }
 
-  private void everyCommand(Path repo) throws IOException {
+  /** Runs every command on each repository, one repository per core; returns what failed. */
+  private List<String> everyCommand(List<Path> repos) throws Exception {
+    long started = System.nanoTime();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    try {
+      List<Future<List<String>>> results = new ArrayList<>();
+      for (Path repo : repos) {
+        results.add(pool.submit(() -> everyCommand(repo)));
+      }
+      List<String> failures = new ArrayList<>();
+      for (Future<List<String>> f : results) {
+        failures.addAll(f.get());
+      }
+      System.out.printf(
+          "every command on %d repositories: %d s%n",
+          repos.size(), (System.nanoTime() - started) / 1_000_000_000L);
+      return failures;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private List<String> everyCommand(Path repo) throws IOException {
     String path = repo.toString();
     Path baseline = Files.createTempFile(tmp, "baseline", ".json");
     List<String[]> commands = new ArrayList<>();
@@ -94,7 +112,9 @@ class EveryCommandTest {
       Cli r = Cli.run(args);
       if (r.code() != ExitCodes.OK || r.err().contains("internal error") || r.out().isEmpty()) {
         failures.add(
-            String.join(" ", args)
+            repo.getFileName()
+                + ": "
+                + String.join(" ", args)
                 + " → exit "
                 + r.code()
                 + ": "
@@ -102,6 +122,6 @@ class EveryCommandTest {
                 + (r.code() == ExitCodes.GATE_FAILED ? r.out().lines().limit(12).toList() : ""));
       }
     }
-    assertThat(failures).as("commands that failed on " + repo.getFileName()).isEmpty();
+    return failures;
   }
 }

@@ -13,6 +13,7 @@ import dev.pipeperf.cost.WorkflowRuns;
 import dev.pipeperf.estimate.Catalogue;
 import dev.pipeperf.estimate.StepEstimator;
 import dev.pipeperf.estimate.observed.ObservedRun;
+import dev.pipeperf.estimate.observed.RunHistory;
 import dev.pipeperf.estimate.observed.TimingsReader;
 import dev.pipeperf.graph.CriticalPath;
 import dev.pipeperf.graph.GraphBuilder;
@@ -91,7 +92,9 @@ public final class Analyzer {
     if (!observations.jobDurations().isEmpty()) {
       // Observed durations beat the catalogue (config overrides still beat them): rebuild with
       // them.
-      built = GraphBuilder.build(ws, estimator, observations.jobDurations());
+      built =
+          GraphBuilder.build(
+              ws, estimator, observations.jobDurations(), observations.stepDurations());
     }
     diagnostics.addAll(built.diagnostics());
     PipelineGraph graph = built.graph();
@@ -102,14 +105,18 @@ public final class Analyzer {
 
     Pricing pricing = pricing(config);
     CostInputs inputs = costInputs(config);
-    // Observed runs a month (issue 16, run history) plug in here, by workflow path: RunRates
-    // prefers them over config's runsPerMonth and over the triggers.
+    // Runs a month counted in the run history (timings fetch keeps each run's creation time), by
+    // workflow path: RunRates prefers them over config's runsPerMonth and over the triggers.
+    Map<String, Double> observedRuns = new LinkedHashMap<>();
+    observations
+        .workflows()
+        .forEach((path, o) -> o.runsPerMonth().ifPresent(n -> observedRuns.put(path, n)));
     RunRates.Result rates =
         RunRates.derive(
             ws.workflows(),
             activity(config),
             config.runs().runsPerMonth(),
-            Map.of(),
+            observedRuns,
             inputs.runsPerMonth());
     diagnostics.addAll(rates.diagnostics());
     Map<String, Workflow> byPath = new LinkedHashMap<>();
@@ -150,6 +157,11 @@ public final class Analyzer {
     }
     for (String t : config.timings()) {
       inputs.add(new TimingsReader.Input(options.root().resolve(t), t));
+    }
+    // The run history `pipeperf timings fetch` keeps is read without being asked for.
+    for (Path h : RunHistory.files(options.root())) {
+      inputs.add(
+          new TimingsReader.Input(h, options.root().relativize(h).toString().replace('\\', '/')));
     }
     if (inputs.isEmpty()) {
       return List.of();

@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
       ExplainCommand.class,
       BaselineCommand.class,
       CheckCommand.class,
+      TimingsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -102,6 +102,54 @@ public final class StepEstimator {
     return Estimate.of(DurationRange.ZERO, Provenance.DEFAULT, "parallel group");
   }
 
+  /**
+   * A step's duration on one job instance: {@link #step(String, Step)}, then zero when its {@code
+   * if:} is known to be false on that runner ({@code runner.os == 'macOS'} on a Linux runner) or
+   * only holds when something went wrong ({@code failure()}, {@code cancelled()}: rarely, so not
+   * part of a typical run), and at most its {@code timeout-minutes}.
+   */
+  public Estimate step(String jobId, Step step, RunsOn runsOn) {
+    Estimate own = step(jobId, step);
+    if (own.provenance() == Provenance.CONFIG) {
+      return own;
+    }
+    String skipped = StepConditions.skippedBecause(step.ifCondition(), runnerOs(runsOn));
+    if (skipped != null) {
+      return Estimate.of(DurationRange.ZERO, Provenance.HEURISTIC, skipped);
+    }
+    return capped(own, step.timeoutMinutes(), "step");
+  }
+
+  /** An estimate at most {@code timeoutMinutes}, saying so when the cap bites. */
+  public static Estimate capped(Estimate e, Integer timeoutMinutes, String what) {
+    if (timeoutMinutes == null || timeoutMinutes <= 0) {
+      return e;
+    }
+    double cap = timeoutMinutes * 60.0;
+    if (e.range().high() <= cap) {
+      return e;
+    }
+    return Estimate.of(
+        new DurationRange(Math.min(e.range().low(), cap), cap),
+        e.provenance(),
+        e.source() + ", capped by the " + what + "'s timeout-minutes: " + timeoutMinutes);
+  }
+
+  /** {@code runner.os} of a runner kind: Linux, macOS, Windows; null when unknown (self-hosted). */
+  private String runnerOs(RunsOn runsOn) {
+    List<String> labels = runsOn == null ? List.of() : runsOn.labels();
+    for (String l : labels) {
+      String x = l.toLowerCase(Locale.ROOT);
+      if (x.equals("linux") || x.equals("macos") || x.equals("windows")) {
+        return x;
+      }
+    }
+    String kind = catalogue.runnerFor(labels).kind();
+    return kind.equals("self-hosted") || labels.stream().anyMatch(l -> l.contains("${{"))
+        ? null
+        : kind;
+  }
+
   private static List<String> stepKeys(String jobId, Step step) {
     List<String> keys = new ArrayList<>();
     if (step.id() != null) {

@@ -93,8 +93,33 @@ public final class GraphBuilder {
    */
   public static Result build(
       Workspace workspace, StepEstimator estimator, Map<String, Estimate> knownJobDurations) {
-    return new GraphBuilder(workspace, estimator, knownJobDurations).run();
+    return build(workspace, estimator, knownJobDurations, Map.of());
   }
+
+  /**
+   * Builds the graph with some job instances' totals known and, for some, their steps' observed
+   * durations by GitHub's step display name (by {@link JobInstance#key()}). A step whose name an
+   * observation has takes the observed duration; the set-up takes the observed steps no workflow
+   * step matched ({@code Set up job}, {@code Initialize containers}, post steps, {@code Complete
+   * job}); a step no observation names (new, renamed) keeps its estimate.
+   */
+  public static Result build(
+      Workspace workspace,
+      StepEstimator estimator,
+      Map<String, Estimate> knownJobDurations,
+      Map<String, Map<String, Estimate>> knownStepDurations) {
+    GraphBuilder b = new GraphBuilder(workspace, estimator, knownJobDurations);
+    b.knownStepDurations = knownStepDurations;
+    return b.run();
+  }
+
+  private Map<String, Map<String, Estimate>> knownStepDurations = Map.of();
+
+  /** The steps GitHub adds to every job: set-up, containers, post steps, completion. */
+  private static final java.util.regex.Pattern RUNNER_STEP =
+      java.util.regex.Pattern.compile(
+          "Set up job|Set up runner|Initialize containers|Stop containers|Complete job"
+              + "|Complete runner|Post .*");
 
   private Result run() {
     List<PipelineGraph.WorkflowEntry> entries = new ArrayList<>();
@@ -340,8 +365,10 @@ public final class GraphBuilder {
     int first = nodes.size();
     int firstEdge = edges.size();
     Estimate override = estimator.jobOverride(ji.workflow(), ji.job().id());
+    Map<String, Estimate> observedSteps = null;
     if (override == null) {
       override = knownJobDurations.get(ji.key());
+      observedSteps = knownStepDurations.get(ji.key());
     }
     int setup =
         addNode(
@@ -358,10 +385,152 @@ public final class GraphBuilder {
         addJoin(ji.workflow(), ji, ji.key() + ":end", "end of " + ji.displayName(), ji.location());
     seq.finish(end);
     spans.add(new PipelineGraph.JobSpan(ji, first, end));
-    if (override != null) {
+    if (observedSteps != null && !observedSteps.isEmpty()) {
+      applyObservedSteps(first, end, observedSteps, override);
+    } else if (override != null) {
       scale(first, firstEdge, end, override);
+    } else {
+      capByTimeout(first, firstEdge, end, ji.job().timeoutMinutes());
     }
     return new int[] {setup, end};
+  }
+
+  /**
+   * Puts observed step durations on a job's nodes (see {@link #build(Workspace, StepEstimator, Map,
+   * Map)}). A step that builds images keeps its build breakdown: GitHub times the step as a whole.
+   */
+  private void applyObservedSteps(
+      int first, int end, Map<String, Estimate> observed, Estimate jobTotal) {
+    Map<String, Integer> nodesByName = new HashMap<>();
+    Set<Step> builds = new HashSet<>();
+    for (int i = first; i <= end; i++) {
+      Subject sub = nodes.get(i).subject();
+      if (sub instanceof Subject.StepWork w) {
+        nodesByName.merge(w.step().displayName(), 1, Integer::sum);
+      } else if (sub instanceof Subject.BuildIo b) {
+        builds.add(b.step());
+      } else if (sub instanceof Subject.BuildStage b) {
+        builds.add(b.step());
+      }
+    }
+    Set<String> used = new HashSet<>();
+    for (int i = first; i <= end; i++) {
+      Node n = nodes.get(i);
+      if (!(n.subject() instanceof Subject.StepWork w) || builds.contains(w.step())) {
+        continue;
+      }
+      String name = w.step().displayName();
+      Estimate e = observed.get(name);
+      if (e == null) {
+        continue;
+      }
+      used.add(name);
+      int same = nodesByName.get(name);
+      // A name used by several steps of the job: GitHub's figure is their sum, shared evenly.
+      nodes.set(
+          i,
+          n.withEstimate(
+              same == 1
+                  ? Estimate.of(e.range(), e.provenance(), "step " + e.source())
+                  : Estimate.of(
+                      e.range().times(1.0 / same),
+                      e.provenance(),
+                      "1/" + same + " of steps named so, " + e.source())));
+    }
+    for (Step b : builds) {
+      used.add(b.displayName());
+    }
+    DurationRange rest = DurationRange.ZERO;
+    List<String> restNames = new ArrayList<>();
+    String source = null;
+    for (Map.Entry<String, Estimate> e : observed.entrySet()) {
+      // Only GitHub's own steps go to the set-up; an observed step of the workflow that no step
+      // matches any more was renamed or removed, and is not counted twice.
+      if (!used.contains(e.getKey()) && RUNNER_STEP.matcher(e.getKey()).matches()) {
+        rest = rest.plus(e.getValue().range());
+        restNames.add(e.getKey());
+        source = e.getValue().source();
+      }
+    }
+    // What the observed job took beyond its matched and GitHub's own steps belongs to the steps no
+    // observation names (renamed, new, or built as a breakdown): they share it by their estimates.
+    DurationRange matched = rest;
+    List<Integer> unmatched = new ArrayList<>();
+    for (int i = first + 1; i <= end; i++) {
+      Node n = nodes.get(i);
+      if (n.estimate().provenance() == Provenance.OBSERVED) {
+        matched = matched.plus(n.estimate().range());
+      } else if (!n.isJoin() && n.estimate().provenance() != Provenance.HEURISTIC) {
+        unmatched.add(i);
+      }
+    }
+    if (jobTotal != null && !unmatched.isEmpty()) {
+      double lo = Math.max(0, jobTotal.range().low() - matched.low());
+      double hi = Math.max(lo, jobTotal.range().high() - matched.high());
+      double mids = 0;
+      for (int i : unmatched) {
+        mids += nodes.get(i).estimate().range().mid();
+      }
+      for (int i : unmatched) {
+        Node n = nodes.get(i);
+        double share = mids <= 0 ? 1.0 / unmatched.size() : n.estimate().range().mid() / mids;
+        nodes.set(
+            i,
+            n.withEstimate(
+                Estimate.of(
+                    new DurationRange(lo * share, hi * share),
+                    Provenance.OBSERVED,
+                    "its share of the observed job time no observed step accounts for, "
+                        + jobTotal.source())));
+      }
+    }
+    Node setup = nodes.get(first);
+    if (!restNames.isEmpty() && setup.subject() instanceof Subject.JobSetup) {
+      nodes.set(
+          first,
+          setup.withEstimate(
+              Estimate.of(
+                  rest,
+                  Provenance.OBSERVED,
+                  "GitHub's own steps (" + String.join(", ", restNames) + "), " + source)));
+    }
+  }
+
+  /**
+   * GitHub cancels a job at its {@code timeout-minutes}: an estimate past it is wrong, and could
+   * put the wrong chain on the critical path. When the job's longest path exceeds the timeout on
+   * the high bound, every node's high bound shrinks by the same factor (its low bound with it where
+   * needed), so the job ends at the timeout at the latest.
+   */
+  private void capByTimeout(int first, int firstEdge, int end, Integer timeoutMinutes) {
+    if (timeoutMinutes == null || timeoutMinutes <= 0) {
+      return;
+    }
+    double cap = timeoutMinutes * 60.0;
+    List<Edge> internal = edges.subList(firstEdge, edges.size());
+    double high =
+        JobDurations.longestPath(nodes, internal, first, end, n -> n.estimate().range().high());
+    if (high <= cap) {
+      return;
+    }
+    double factor = cap / high;
+    for (int i = first; i <= end; i++) {
+      Node n = nodes.get(i);
+      DurationRange r = n.estimate().range();
+      if (r.high() == 0) {
+        continue;
+      }
+      double h = r.high() * factor;
+      nodes.set(
+          i,
+          n.withEstimate(
+              Estimate.of(
+                  new DurationRange(Math.min(r.low(), h), h),
+                  n.estimate().provenance(),
+                  n.estimate().source()
+                      + ", capped by the job's timeout-minutes: "
+                      + timeoutMinutes)));
+    }
   }
 
   /**
@@ -521,7 +690,7 @@ public final class GraphBuilder {
         }
         return join;
       }
-      Estimate own = estimator.step(job.job().id(), s);
+      Estimate own = estimator.step(job.job().id(), s, job.runsOn());
       if (own.provenance() != Provenance.CONFIG) {
         Workflow defining = workflowsByPath.get(job.definedIn());
         List<BuildPlanner.PlannedBuild> builds =

@@ -14,6 +14,16 @@ final class JobDurations {
    * pass is enough.
    */
   static double longestMidPath(List<Node> nodes, List<Edge> edges, int first, int end) {
+    return longestPath(nodes, edges, first, end, n -> n.estimate().range().mid());
+  }
+
+  /** Longest path from {@code first} to {@code end} with each node weighing {@code weight}. */
+  static double longestPath(
+      List<Node> nodes,
+      List<Edge> edges,
+      int first,
+      int end,
+      java.util.function.ToDoubleFunction<Node> weight) {
     int n = end - first + 1;
     double[] start = new double[n];
     double[] finish = new double[n];
@@ -30,7 +40,7 @@ final class JobDurations {
         start[i] = Math.max(start[i], finish[internal.get(k)[0]]);
         k++;
       }
-      finish[i] = start[i] + nodes.get(first + i).estimate().range().mid();
+      finish[i] = start[i] + weight.applyAsDouble(nodes.get(first + i));
     }
     return finish[n - 1];
   }

@@ -239,6 +239,11 @@ public final class JsonRenderer {
   private ObjectNode observed(Observations.WorkflowObservation obs) {
     ObjectNode o = mapper.createObjectNode();
     o.put("runs", obs.runs().size());
+    obs.runsPerMonth().ifPresent(r -> o.put("runsPerMonth", Math.round(r * 10) / 10.0));
+    if (!obs.runsByEvent().isEmpty()) {
+      ObjectNode ev = o.putObject("runsByEvent");
+      obs.runsByEvent().forEach(ev::put);
+    }
     ArrayNode jobs = o.putArray("jobs");
     obs.matched()
         .forEach(
@@ -246,12 +251,16 @@ public final class JsonRenderer {
               ObjectNode j = jobs.addObject();
               j.put("key", key);
               j.put("observedName", name);
+              if (obs.estimated().containsKey(key)) {
+                j.set("estimate", range(obs.estimated().get(key)));
+              }
               obs.timings()
                   .job(name)
                   .ifPresent(
                       t -> {
                         j.set("run", range(t.run()));
                         j.put("samples", t.samples());
+                        j.put("failedRuns", t.failedRuns());
                         if (t.queueSamples() > 0) {
                           j.set("queue", range(t.queue()));
                         }

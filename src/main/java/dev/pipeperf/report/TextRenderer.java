@@ -225,10 +225,28 @@ public final class TextRenderer {
           Locale.ROOT,
           "  %-" + width + "s %12s %12s %10s  %s%n",
           clip(e.job().displayName(), width),
-          e.duration().format(),
+          o.estimated().getOrDefault(e.job().key(), e.duration()).format(),
           timing == null ? "-" : timing.run().format(),
           timing == null || timing.queueSamples() == 0 ? "-" : timing.queue().format(),
           e.provenance());
+    }
+    o.runsPerMonth()
+        .ifPresent(
+            r ->
+                out.printf(
+                    Locale.ROOT,
+                    "  observed: %.0f runs/month at the pace of these runs%s%n",
+                    r,
+                    o.runsByEvent().isEmpty() ? "" : " (" + events(o.runsByEvent()) + ")"));
+    if (o.timings().failedJobRuns() > 0) {
+      List<String> failed = new java.util.ArrayList<>();
+      o.timings().jobs().stream()
+          .filter(j -> j.failedRuns() > 0)
+          .forEach(j -> failed.add(j.name() + " ×" + j.failedRuns()));
+      o.timings().failedOnly().forEach((n, c) -> failed.add(n + " ×" + c + " (never succeeded)"));
+      out.println(
+          "  failed or cancelled job runs, kept out of the percentiles: "
+              + String.join(", ", failed));
     }
     ObservedCriticalPath p = o.criticalPath().median();
     if (p != null && !p.links().isEmpty()) {
@@ -427,5 +445,11 @@ public final class TextRenderer {
 
   private String dim(String s) {
     return colour ? "\u001b[2m" + s + "\u001b[0m" : s;
+  }
+
+  private static String events(java.util.Map<String, Integer> byEvent) {
+    List<String> parts = new java.util.ArrayList<>();
+    byEvent.forEach((e, n) -> parts.add(n + " " + e));
+    return String.join(", ", parts);
   }
 }

@@ -40,6 +40,16 @@ public record ObservedJob(
     return startedAt == null || completedAt == null || "skipped".equals(conclusion);
   }
 
+  /**
+   * True when the job failed, was cancelled or timed out: it ran, but its length says nothing about
+   * how long the job takes when it succeeds.
+   */
+  public boolean failedOrCancelled() {
+    return "failure".equals(conclusion)
+        || "cancelled".equals(conclusion)
+        || "timed_out".equals(conclusion);
+  }
+
   /** Seconds from start to finish; 0 for a skipped job. */
   public double runSeconds() {
     if (isSkipped() || completedAt.isBefore(startedAt)) {

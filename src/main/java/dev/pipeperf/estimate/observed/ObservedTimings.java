@@ -32,7 +32,17 @@ public final class ObservedTimings {
    * @param queueSamples how many samples the queue time has
    */
   public record JobTiming(
-      String name, DurationRange run, int samples, DurationRange queue, int queueSamples) {
+      String name,
+      DurationRange run,
+      int samples,
+      DurationRange queue,
+      int queueSamples,
+      int failedRuns) {
+
+    public JobTiming(
+        String name, DurationRange run, int samples, DurationRange queue, int queueSamples) {
+      this(name, run, samples, queue, queueSamples, 0);
+    }
 
     /** The run time as an estimate whose provenance names the runs it came from. */
     public Estimate estimate() {
@@ -66,21 +76,46 @@ public final class ObservedTimings {
   private final Map<String, Map<String, StepTiming>> steps;
   private final int runs;
 
+  private final Map<String, Integer> failedOnly;
+
   private ObservedTimings(
-      Map<String, JobTiming> jobs, Map<String, Map<String, StepTiming>> steps, int runs) {
+      Map<String, JobTiming> jobs,
+      Map<String, Map<String, StepTiming>> steps,
+      int runs,
+      Map<String, Integer> failedOnly) {
     this.jobs = jobs;
     this.steps = steps;
     this.runs = runs;
+    this.failedOnly = failedOnly;
+  }
+
+  /** Jobs that only ever failed or were cancelled, with how many times: no percentile for them. */
+  public Map<String, Integer> failedOnly() {
+    return java.util.Collections.unmodifiableMap(failedOnly);
+  }
+
+  /** Failed or cancelled job runs, in all, kept out of the percentiles. */
+  public int failedJobRuns() {
+    return jobs.values().stream().mapToInt(JobTiming::failedRuns).sum()
+        + failedOnly.values().stream().mapToInt(Integer::intValue).sum();
   }
 
   /** Summarises runs. Job and step order is that of first appearance. */
   public static ObservedTimings of(List<ObservedRun> runs) {
+    Map<String, Integer> failedOnly = new LinkedHashMap<>();
     Map<String, List<Double>> runSamples = new LinkedHashMap<>();
     Map<String, List<Double>> queueSamples = new LinkedHashMap<>();
     Map<String, Map<String, List<Double>>> stepSamples = new LinkedHashMap<>();
+    Map<String, Integer> failed = new LinkedHashMap<>();
     for (ObservedRun run : runs) {
       for (ObservedJob job : run.jobs()) {
         if (job.isSkipped()) {
+          continue;
+        }
+        if (job.failedOrCancelled()) {
+          // A failed or cancelled job stopped early (or hung until its timeout): it says nothing
+          // about how long the job takes, so it is counted apart from the percentiles.
+          failed.merge(job.name(), 1, Integer::sum);
           continue;
         }
         runSamples.computeIfAbsent(job.name(), k -> new ArrayList<>()).add(job.runSeconds());
@@ -99,6 +134,13 @@ public final class ObservedTimings {
       }
     }
     Map<String, JobTiming> jobs = new LinkedHashMap<>();
+    failed.forEach(
+        (name, n) -> {
+          if (!runSamples.containsKey(name)) {
+            // only failed runs of this job: it is still shown, with what failed
+            failedOnly.put(name, n);
+          }
+        });
     runSamples.forEach(
         (name, samples) -> {
           List<Double> queues = queueSamples.get(name);
@@ -109,7 +151,8 @@ public final class ObservedTimings {
                   Percentiles.p50p90(samples),
                   samples.size(),
                   queues.isEmpty() ? null : Percentiles.p50p90(queues),
-                  queues.size()));
+                  queues.size(),
+                  failed.getOrDefault(name, 0)));
         });
     Map<String, Map<String, StepTiming>> steps = new LinkedHashMap<>();
     stepSamples.forEach(
@@ -122,7 +165,7 @@ public final class ObservedTimings {
                       new StepTiming(job, step, Percentiles.p50p90(samples), samples.size())));
           steps.put(job, timings);
         });
-    return new ObservedTimings(jobs, steps, runs.size());
+    return new ObservedTimings(jobs, steps, runs.size(), failedOnly);
   }
 
   /** How many runs were summarised. */

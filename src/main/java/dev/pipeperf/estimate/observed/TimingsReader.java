@@ -138,7 +138,12 @@ public final class TimingsReader {
   }
 
   /** One JSON object with a {@code jobs} array, already attributed to a run. */
-  private record Page(String runId, Integer totalCount, List<Entry> jobs, Location location) {}
+  private record Page(
+      String runId,
+      Integer totalCount,
+      List<Entry> jobs,
+      Location location,
+      ObservedRun.Info info) {}
 
   /**
    * A job, the id that identifies it across pages (null when the export has none) and the run
@@ -158,7 +163,11 @@ public final class TimingsReader {
       List<Entry> entries = new ArrayList<>();
       Map<String, Integer> latestAttempt = new HashMap<>();
       Integer total = null;
+      ObservedRun.Info info = null;
       for (Page page : runPages) {
+        if (info == null) {
+          info = page.info();
+        }
         if (page.totalCount() != null) {
           total = total == null ? page.totalCount() : Math.max(total, page.totalCount());
         }
@@ -215,7 +224,7 @@ public final class TimingsReader {
                     + (superseded == 1 ? " job" : " jobs")
                     + " of earlier attempts left out, the latest attempt of each job kept"));
       }
-      runs.add(new ObservedRun(run.getKey(), jobs, location));
+      runs.add(new ObservedRun(run.getKey(), jobs, location, info));
     }
     return runs;
   }
@@ -229,10 +238,33 @@ public final class TimingsReader {
     private final List<Page> found = new ArrayList<>();
     private int documents;
 
+    /** Jobs given as a bare array (what octokit's paginate returns), with their run ids. */
+    private final List<Entry> bareJobs = new ArrayList<>();
+
+    private final List<String> bareRunIds = new ArrayList<>();
+    private Location bareLocation;
+    private final boolean jsonLines;
+
     FileReader(SourceFile file, List<Page> pages, List<Diagnostic> diagnostics) {
       this.file = file;
       this.pages = pages;
       this.diagnostics = diagnostics;
+      this.jsonLines = file.path().endsWith(".jsonl");
+    }
+
+    private void flushBareJobs() {
+      if (bareJobs.isEmpty()) {
+        return;
+      }
+      documents++;
+      Map<String, List<Entry>> byRun = new LinkedHashMap<>();
+      for (int i = 0; i < bareJobs.size(); i++) {
+        byRun.computeIfAbsent(bareRunIds.get(i), k -> new ArrayList<>()).add(bareJobs.get(i));
+      }
+      for (Map.Entry<String, List<Entry>> run : byRun.entrySet()) {
+        String runId = run.getKey() != null ? run.getKey() : file.path() + "#" + documents;
+        found.add(new Page(runId, null, run.getValue(), bareLocation, null));
+      }
     }
 
     void read() {
@@ -248,7 +280,7 @@ public final class TimingsReader {
         } else if (token == JsonToken.START_ARRAY) {
           while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
             if (token == JsonToken.START_OBJECT) {
-              readDocument(p);
+              readDocument(p, true);
             } else {
               local.add(
                   Diagnostic.error(
@@ -260,7 +292,11 @@ public final class TimingsReader {
             }
           }
         } else if (token == JsonToken.START_OBJECT) {
-          readDocument(p);
+          readDocument(p, false);
+          // JSON Lines (the run history of `pipeperf timings fetch`): one run per line
+          while (jsonLines && p.nextToken() == JsonToken.START_OBJECT) {
+            readDocument(p, false);
+          }
         } else {
           local.add(
               Diagnostic.error(
@@ -271,7 +307,8 @@ public final class TimingsReader {
                       + "; "
                       + HOW_TO_EXPORT));
         }
-        if (p.nextToken() != null) {
+        flushBareJobs();
+        if ((jsonLines ? p.currentToken() : p.nextToken()) != null) {
           diagnostics.add(
               Diagnostic.error(
                   at(p.currentTokenLocation()),
@@ -296,19 +333,28 @@ public final class TimingsReader {
       pages.addAll(found);
     }
 
-    private void readDocument(JsonParser p) throws IOException {
+    private void readDocument(JsonParser p, boolean inArray) throws IOException {
       documents++;
       Location location = at(p.currentTokenLocation());
       Integer totalCount = null;
       String documentRunId = null;
+      ObservedRun.Info info = null;
       List<Entry> entries = new ArrayList<>();
       List<String> runIds = new ArrayList<>();
       boolean sawJobs = false;
+      // the fields of an object that may turn out to be a job of a bare array
+      com.fasterxml.jackson.databind.node.ObjectNode other = MAPPER.createObjectNode();
       JsonToken token;
       while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
-        if ("total_count".equals(field)
+        if ("run".equals(field) && value == JsonToken.START_OBJECT) {
+          JsonNode run = p.readValueAsTree();
+          info = runInfo(run);
+          if (run.hasNonNull("id")) {
+            documentRunId = run.get("id").asText();
+          }
+        } else if ("total_count".equals(field)
             && value == JsonToken.VALUE_NUMBER_INT
             && p.getNumberType() == JsonParser.NumberType.INT) {
           totalCount = p.getIntValue();
@@ -331,9 +377,19 @@ public final class TimingsReader {
             JsonNode node = p.readValueAsTree();
             readJob(node, jobLocation, entries, runIds);
           }
+        } else if (inArray && !sawJobs) {
+          other.set(field, p.readValueAsTree());
         } else {
           p.skipChildren();
         }
+      }
+      if (!sawJobs && inArray && other.hasNonNull("name") && looksLikeJob(other)) {
+        documents--;
+        if (bareLocation == null) {
+          bareLocation = location;
+        }
+        readJob(other, location, bareJobs, bareRunIds);
+        return;
       }
       if (!sawJobs) {
         local.add(
@@ -365,7 +421,7 @@ public final class TimingsReader {
             run.getKey() != null
                 ? run.getKey()
                 : documentRunId != null ? documentRunId : file.path() + "#" + documents;
-        found.add(new Page(runId, totalCount, run.getValue(), location));
+        found.add(new Page(runId, totalCount, run.getValue(), location, info));
       }
     }
 
@@ -452,6 +508,27 @@ public final class TimingsReader {
                     + "\"), treated as unknown"));
         return null;
       }
+    }
+
+    private static boolean looksLikeJob(JsonNode node) {
+      return node.has("steps")
+          || node.has("started_at")
+          || node.has("startedAt")
+          || node.has("run_id");
+    }
+
+    private ObservedRun.Info runInfo(JsonNode run) {
+      String created = text(run, "created_at");
+      Instant at = null;
+      if (created != null) {
+        try {
+          at = OffsetDateTime.parse(created).toInstant();
+        } catch (DateTimeParseException e) {
+          at = null;
+        }
+      }
+      return new ObservedRun.Info(
+          text(run, "event"), text(run, "conclusion"), text(run, "head_branch"), at);
     }
 
     private Location at(JsonLocation where) {

@@ -17,6 +17,7 @@ import dev.pipeperf.rules.RuleEngine;
 import dev.pipeperf.rules.RuleResults;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.source.ParseResult;
+import dev.pipeperf.source.SourceFile;
 import dev.pipeperf.workspace.Workspace;
 import dev.pipeperf.workspace.WorkspaceLoader;
 import java.nio.file.Path;
@@ -97,10 +98,12 @@ public final class Analyzer {
       Options options, PipeperfConfig config, List<Diagnostic> diagnostics) {
     List<TimingsReader.Input> inputs = new ArrayList<>();
     for (Path p : options.timings()) {
-      inputs.add(new TimingsReader.Input(p, p.toString().replace('\\', '/')));
+      inputs.add(
+          new TimingsReader.Input(
+              p, p.toString().replace('\\', '/'), SourceFile.rootFor(options.root(), p)));
     }
     for (String t : config.timings()) {
-      inputs.add(new TimingsReader.Input(options.root().resolve(t), t));
+      inputs.add(new TimingsReader.Input(options.root().resolve(t), t, options.root()));
     }
     if (inputs.isEmpty()) {
       return List.of();

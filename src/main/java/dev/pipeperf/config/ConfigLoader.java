@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 import dev.pipeperf.source.ParseResult;
 import dev.pipeperf.source.SourceFile;
@@ -259,7 +260,7 @@ public final class ConfigLoader {
   }
 
   private static String clean(String s) {
-    return s == null ? "invalid YAML" : s.replaceAll("\\s+", " ").strip();
+    return s == null ? "invalid YAML" : Escape.shortQuotes(s.replaceAll("\\s+", " ").strip(), 8);
   }
 
   /**

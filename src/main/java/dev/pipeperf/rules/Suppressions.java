@@ -37,7 +37,7 @@ final class Suppressions {
     if (!p.startsWith(root.normalize()) || !java.nio.file.Files.isRegularFile(p)) {
       return null;
     }
-    return SourceFile.read(p, path).model();
+    return SourceFile.readInside(root, p, path).model();
   }
 
   boolean suppressed(Finding f) {

@@ -331,6 +331,114 @@ class HostileRepositoryTest {
     }
   }
 
+  /**
+   * Inputs that overflowed the stack or backtracked for minutes: each must give a result (or a
+   * diagnostic) quickly, never an internal error. Bounded by a generous timeout, not timed.
+   */
+  @Nested
+  class Crashes {
+
+    @TempDir Path root;
+
+    Cli analyze() {
+      Cli cli = Cli.run("analyze", root.toString());
+      assertClean("analyze", cli);
+      assertThat(cli.code()).as(cli.err()).isZero();
+      return cli;
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aSixtyKilobyteRunLine() throws IOException {
+      write(
+          root,
+          ".github/workflows/ci.yml",
+          "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: apt-get"
+              + " -y".repeat(20_000)
+              + " install foo\n      - run: echo '"
+              + "x".repeat(60_000)
+              + "'\n      - run: a && b || c; d | e && ".repeat(1)
+              + "f && ".repeat(10_000)
+              + "g\n");
+      analyze();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void hclRegularExpressionsOnLongInput() throws IOException {
+      write(
+          root,
+          "docker-bake.hcl",
+          "variable \"S\" { default = \""
+              + "ab".repeat(20_000)
+              + "\" }\n"
+              + "target \"t\" {\n"
+              + "  tags = [regex(\"(a|b)*\", S), regex(\"(a+)+$\", \""
+              + "a".repeat(40)
+              + "!\"), regex(\""
+              + "(".repeat(5000)
+              + "a"
+              + ")".repeat(5000)
+              + "\", \"a\")]\n"
+              + "}\n");
+      analyze();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void userPatternsAreLinear() throws IOException {
+      write(
+          root,
+          ".pipeperf.yml",
+          """
+          durations:
+            commands:
+              '(.*a){25}$': 1m
+              '(x+x+)+y': 2m
+              '(a|b)*c': 1m
+          """);
+      String job = "j${{ matrix.a }}".repeat(25);
+      write(
+          root,
+          ".github/workflows/ci.yml",
+          "on: push\njobs:\n  a:\n    name: \""
+              + job
+              + "\"\n    runs-on: ubuntu-latest\n    steps:\n      - run: "
+              + "a".repeat(40)
+              + "\n      - run: echo "
+              + "ab".repeat(30_000)
+              + "\n      - run: "
+              + "x".repeat(5_000)
+              + "\n");
+      write(
+          root,
+          "timings.json",
+          "{\"jobs\": [{\"name\": \""
+              + "j".repeat(30)
+              + "a".repeat(3000)
+              + "\", \"status\": \"completed\", \"conclusion\": \"success\","
+              + " \"started_at\": \"2026-01-01T00:00:00Z\","
+              + " \"completed_at\": \"2026-01-01T00:01:00Z\", \"steps\": []}]}");
+      Cli cli =
+          Cli.run("analyze", root.toString(), "--timings", root.resolve("timings.json").toString());
+      assertClean("analyze", cli);
+      assertThat(cli.code()).as(cli.err()).isZero();
+    }
+
+    @Test
+    void aPatternOutsideRe2IsADiagnosticAtItsKey() throws IOException {
+      write(
+          root, ".pipeperf.yml", "durations:\n  commands:\n    '(?<=a)b': 1m\n    '(a)\\1': 1m\n");
+      write(root, ".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: x\n");
+      Cli cli = Cli.run("analyze", root.toString());
+      assertClean("analyze", cli);
+      assertThat(cli.code()).isEqualTo(ExitCodes.USAGE);
+      assertThat(cli.err())
+          .contains(".pipeperf.yml:3:5: durations.commands: (?<=a)b is not a regular expression")
+          .contains(".pipeperf.yml:4:5:");
+    }
+  }
+
   /** Sanity: the pattern for pipeperf's own commands does not accept other commands. */
   @Test
   void ownCommandPatternIsNarrow() {

@@ -49,6 +49,7 @@ final class ReportCommand implements Callable<Integer> {
     main.write(
         common.output,
         as == AnalyzeCommand.Format.github,
+        as.readable(),
         out -> AnalyzeCommand.render(result, as, colour, out));
     return ExitCodes.OK;
   }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # pipeperf benchmarks (issue 10). Prints RATIOS measured in this one run on this machine; never
 # compares with a fixed time. Usage:
-#   benchmarks/run.sh [all|throughput|cold|scale|classes]    (default: all)
+#   benchmarks/run.sh [all|throughput|cold|scale|classes|linear]    (default: all)
 # Environment: CORPUS (default ../shared/corpus/real), RUNS (cold-start runs, default 20),
-#   SCALE_WORKFLOWS (default 1000), SCALE_JOBS (jobs per workflow, default 20).
+#   SCALE_WORKFLOWS (default 1000), SCALE_JOBS (jobs per workflow, default 20),
+#   LINEAR_N (default 1000: chains/steps of N and 10 N, issue 14).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -119,4 +120,32 @@ if [[ $what == all || $what == scale ]]; then
   done
   awk -v a="${secs[$((2 * wfs))]}" -v b="${secs[$wfs]}" 'BEGIN {
     printf "RATIO scale: time for 2x repository / time for 1x = %.2f  (target <= 2.2)\n", a / b }'
+fi
+
+if [[ $what == all || $what == linear ]]; then
+  echo
+  n="${LINEAR_N:-1000}"
+  echo "## Linear time (issue 14): one needs: chain of N jobs, one job of N steps; N = $n and $((10 * n))"
+  echo "## CPU seconds (user+sys, best of ${LINEAR_RUNS:-3}) as well as wall: on a shared machine wall time is noise"
+  for shape in chain steps; do
+    declare -A cpu
+    for m in "$n" $((10 * n)); do
+      repo="$work/$shape-$m"
+      "$java_cmd" -cp "$cp_bench" dev.pipeperf.bench.LongWorkflow "$repo" "$shape" "$m"
+      best=""
+      for _ in $(seq "${LINEAR_RUNS:-3}"); do
+        /usr/bin/time -f "%e %U %S" -o "$work/t" bin/pipeperf analyze "$repo" >"$work/out" 2>&1 || true
+        read -r wall user sys <"$work/t"
+        c=$(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}')
+        if [[ -z $best ]] || awk -v a="$c" -v b="$best" 'BEGIN {exit !(a < b)}'; then
+          best=$c; best_wall=$wall
+        fi
+      done
+      cpu[$m]=$best
+      echo "  $shape of $m: best ${best} s CPU (${best_wall} s wall), $(wc -c <"$work/out") bytes of report"
+    done
+    awk -v a="${cpu[$((10 * n))]}" -v b="${cpu[$n]}" -v s="$shape" 'BEGIN {
+      printf "RATIO linear %s: CPU time for 10x / time for 1x = %.2f  (target <= 12)\n", s, a / b }'
+    unset cpu
+  done
 fi

@@ -153,10 +153,12 @@ public final class Analyzer {
       Options options, PipeperfConfig config, List<Diagnostic> diagnostics) {
     List<TimingsReader.Input> inputs = new ArrayList<>();
     for (Path p : options.timings()) {
-      inputs.add(new TimingsReader.Input(p, p.toString().replace('\\', '/')));
+      inputs.add(
+          new TimingsReader.Input(
+              p, p.toString().replace('\\', '/'), SourceFile.rootFor(options.root(), p)));
     }
     for (String t : config.timings()) {
-      inputs.add(new TimingsReader.Input(options.root().resolve(t), t));
+      inputs.add(new TimingsReader.Input(options.root().resolve(t), t, options.root()));
     }
     // The run history `pipeperf timings fetch` keeps is read without being asked for.
     for (Path h : RunHistory.files(options.root())) {

@@ -94,7 +94,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String shown = baseline.toString().replace('\\', '/');
-    ParseResult<Baseline> read = BaselineFile.read(baseline, shown);
+    ParseResult<Baseline> read = BaselineFile.read(repository.path, baseline, shown);
     if (!read.hasModel()) {
       var d = read.diagnostics().get(0);
       throw new UserError(d.location() + ": " + d.message());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 import dev.pipeperf.source.ParseResult;
 import dev.pipeperf.source.SourceFile;
@@ -210,7 +211,35 @@ public final class ConfigLoader {
         durationMap(node.get("jobs"), loc, out),
         durationMap(node.get("steps"), loc, out),
         durationMap(node.get("actions"), loc, out),
-        durationMap(node.get("commands"), loc, out));
+        commandPatterns(durationMap(node.get("commands"), loc, out), loc, out));
+  }
+
+  /**
+   * {@code durations.commands} keys are regular expressions from the repository: checked here with
+   * the engine that runs them (RE2/J, linear time), so a bad one is a diagnostic at its key and is
+   * dropped, instead of an error later.
+   */
+  private static Map<String, DurationValue> commandPatterns(
+      Map<String, DurationValue> commands, Locator loc, List<Diagnostic> out) {
+    Map<String, DurationValue> valid = new LinkedHashMap<>();
+    commands.forEach(
+        (k, v) -> {
+          try {
+            com.google.re2j.Pattern.compile(k);
+            valid.put(k, v);
+          } catch (com.google.re2j.PatternSyntaxException ex) {
+            out.add(
+                Diagnostic.error(
+                    loc.key(k),
+                    "config",
+                    "durations.commands: "
+                        + Escape.excerpt(k, 40)
+                        + " is not a regular expression (RE2 syntax: no backreferences or"
+                        + " lookaround): "
+                        + ex.getDescription()));
+          }
+        });
+    return valid;
   }
 
   private static Map<String, DurationValue> durationMap(
@@ -366,7 +395,7 @@ public final class ConfigLoader {
   }
 
   private static String clean(String s) {
-    return s == null ? "invalid YAML" : s.replaceAll("\\s+", " ").strip();
+    return s == null ? "invalid YAML" : Escape.shortQuotes(s.replaceAll("\\s+", " ").strip(), 8);
   }
 
   /**

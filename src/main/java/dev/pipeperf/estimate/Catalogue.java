@@ -55,7 +55,21 @@ public record Catalogue(
       DurationRange range,
       boolean build,
       boolean sleep,
-      boolean exclusive) {}
+      boolean exclusive) {
+
+    /**
+     * Longest part of a line the patterns see. They use lookahead, so they run on Java's engine,
+     * whose group loops recurse once per repetition: {@code apt-get -y -y …×20000 install} on one
+     * 60 KB line overflowed the stack. No real command needs more than its first 4,096 characters
+     * to be recognised.
+     */
+    public static final int MAX_LINE = 4096;
+
+    /** A matcher on the line's first {@link #MAX_LINE} characters. */
+    public java.util.regex.Matcher matcher(String line) {
+      return pattern.matcher(line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE));
+    }
+  }
 
   private static final class Holder {
     static final Catalogue BUILT_IN = load();

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Estimates steps and job start-up from the catalogue, with the user's {@code durations:} overrides
@@ -22,7 +21,10 @@ public final class StepEstimator {
 
   private final Catalogue catalogue;
   private final DurationOverrides overrides;
-  private final List<Map.Entry<Pattern, DurationValue>> commandOverrides = new ArrayList<>();
+
+  /** RE2/J: the keys come from the repository's config, so matching must stay linear. */
+  private final List<Map.Entry<com.google.re2j.Pattern, DurationValue>> commandOverrides =
+      new ArrayList<>();
 
   /**
    * Scripts already estimated: matrix instances, called workflows and rules ask for the same script
@@ -37,7 +39,11 @@ public final class StepEstimator {
         .commands()
         .forEach(
             (k, v) ->
-                commandOverrides.add(Map.entry(Pattern.compile(k, Pattern.CASE_INSENSITIVE), v)));
+                commandOverrides.add(
+                    Map.entry(
+                        com.google.re2j.Pattern.compile(
+                            k, com.google.re2j.Pattern.CASE_INSENSITIVE),
+                        v)));
   }
 
   public Catalogue catalogue() {
@@ -222,7 +228,7 @@ public final class StepEstimator {
         continue;
       }
       DurationRange lineRange = null;
-      for (Map.Entry<Pattern, DurationValue> o : commandOverrides) {
+      for (Map.Entry<com.google.re2j.Pattern, DurationValue> o : commandOverrides) {
         if (o.getKey().matcher(line).find()) {
           lineRange = range(o.getValue());
           matched.add("durations.commands." + o.getKey().pattern());
@@ -232,7 +238,7 @@ public final class StepEstimator {
       }
       if (lineRange == null) {
         for (Catalogue.Command c : catalogue.commands()) {
-          Matcher m = c.pattern().matcher(line);
+          Matcher m = c.matcher(line);
           if (m.find()) {
             DurationRange r =
                 c.sleep() ? DurationRange.ofSeconds(Double.parseDouble(m.group(1))) : c.range();
@@ -258,7 +264,7 @@ public final class StepEstimator {
   public boolean isBuildScript(String run) {
     for (String line : joinContinuations(run)) {
       for (Catalogue.Command c : catalogue.commands()) {
-        if (c.build() && c.pattern().matcher(line).find()) {
+        if (c.build() && c.matcher(line).find()) {
           return true;
         }
       }

@@ -10,13 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 import dev.pipeperf.source.ParseResult;
-import java.io.IOException;
+import dev.pipeperf.source.SourceFile;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,20 +92,29 @@ public final class BaselineFile {
    * one diagnostic when the file is missing, unreadable, not JSON, or not a baseline.
    */
   public static ParseResult<Baseline> read(Path file, String shown) {
-    if (!Files.isRegularFile(file)) {
+    return read(null, file, shown);
+  }
+
+  /**
+   * As {@link #read(Path, String)}; a baseline named inside {@code repository} (the usual {@code
+   * .pipeperf/baseline.json}) must also resolve inside it, and every baseline is read as a regular
+   * file through the same size bound as any input.
+   */
+  public static ParseResult<Baseline> read(Path repository, Path file, String shown) {
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return fail(
           Location.ofFile(shown),
           "baseline-not-found",
           "baseline not found; record one with: pipeperf baseline . -o " + shown);
     }
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (MalformedInputException e) {
-      return fail(Location.ofFile(shown), "baseline-corrupt", "baseline is not UTF-8 text");
-    } catch (IOException e) {
-      return fail(Location.ofFile(shown), "baseline-unreadable", "cannot read baseline: " + e);
+    ParseResult<SourceFile> src =
+        SourceFile.read(SourceFile.rootFor(repository, file), file, shown, SourceFile.MAX_BYTES);
+    if (!src.hasModel()) {
+      Diagnostic d = src.diagnostics().get(0);
+      String code = d.code().equals("binary-file") ? "baseline-corrupt" : "baseline-unreadable";
+      return fail(d.location(), code, "cannot read baseline: " + d.message());
     }
+    String text = src.model().text();
     JsonNode root;
     try {
       root = MAPPER.readTree(text);
@@ -264,7 +272,7 @@ public final class BaselineFile {
   private static String firstLine(String message) {
     String m = message == null ? "" : message.strip();
     int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+    return Escape.shortQuotes(nl < 0 ? m : m.substring(0, nl), 8);
   }
 
   private static <T> ParseResult<T> fail(Location where, String code, String message) {

@@ -42,7 +42,7 @@ final class Suppressions {
     if (!p.startsWith(root.normalize()) || !java.nio.file.Files.isRegularFile(p)) {
       return null;
     }
-    return SourceFile.read(p, path).model();
+    return SourceFile.readInside(root, p, path).model();
   }
 
   /** {@code file:line:ID} of each comment that silenced a finding. */

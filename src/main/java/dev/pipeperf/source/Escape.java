@@ -186,6 +186,30 @@ public final class Escape {
   }
 
   /**
+   * A parser's message about a file's content, with every quoted token ({@code 'ghp_…'}, {@code
+   * "…"}) cut to {@code max} characters: JSON and YAML parsers quote what they did not understand,
+   * and that can be a secret. The result is on one line.
+   */
+  public static String shortQuotes(String message, int max) {
+    String m = oneLine(message);
+    StringBuilder sb = new StringBuilder(Math.min(m.length(), 512));
+    int i = 0;
+    while (i < m.length()) {
+      char c = m.charAt(i);
+      int close = (c == '\'' || c == '"') ? m.indexOf(c, i + 1) : -1;
+      if (close < 0) {
+        sb.append(c);
+        i++;
+        continue;
+      }
+      String inner = m.substring(i + 1, close);
+      sb.append(c).append(inner.length() <= max ? inner : inner.substring(0, max) + "…").append(c);
+      i = close + 1;
+    }
+    return sb.toString();
+  }
+
+  /**
    * Drops ANSI escape sequences (CSI, OSC, two-character ESC sequences and the C1 CSI) and control
    * characters other than tab, and replaces line breaks — LF, CR, and the Unicode ones — by {@code
    * lf} and {@code cr}.

@@ -31,7 +31,7 @@ public record Workflow(
     triggers = List.copyOf(triggers);
     env = Map.copyOf(env);
     defaultsRun = Map.copyOf(defaultsRun);
-    jobs = List.copyOf(jobs);
+    jobs = JobList.of(jobs);
   }
 
   /** What GitHub shows for the workflow: its name, or its path. */
@@ -40,7 +40,7 @@ public record Workflow(
   }
 
   public Optional<Job> job(String id) {
-    return jobs.stream().filter(j -> j.id().equals(id)).findFirst();
+    return ((JobList) jobs).byId(id);
   }
 
   public Optional<Trigger> trigger(String event) {

@@ -68,7 +68,12 @@ public final class WorkspaceLoader {
       return ParseResult.of(PipeperfConfig.DEFAULT, List.of());
     }
     String shown = configFile != null ? configFile.toString() : ConfigLoader.FILE_NAME;
-    ParseResult<SourceFile> src = SourceFile.read(file, shown);
+    ParseResult<SourceFile> src =
+        SourceFile.read(
+            configFile != null ? SourceFile.rootFor(root, file) : root,
+            file,
+            shown,
+            SourceFile.MAX_BYTES);
     if (!src.hasModel()) {
       return ParseResult.failed(src.diagnostics());
     }
@@ -311,7 +316,7 @@ public final class WorkspaceLoader {
   }
 
   private SourceFile read(Path p) {
-    ParseResult<SourceFile> r = SourceFile.read(p, relative(p));
+    ParseResult<SourceFile> r = SourceFile.readInside(root, p, relative(p));
     filesRead++;
     diagnostics.addAll(r.diagnostics());
     if (r.hasModel()) {

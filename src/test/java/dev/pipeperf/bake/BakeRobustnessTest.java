@@ -124,9 +124,10 @@ class BakeRobustnessTest {
           assertThat(r.diagnostics()).anySatisfy(d -> assertThat(d.code()).isEqualTo("hcl-budget"));
           ParseResult<BakeDefinition> re =
               BakeEvaluator.evaluate(SourceFile.of("docker-bake.hcl", regex), Map.of());
+          // RE2/J, like Go's regexp, answers in linear time: no match, as docker buildx says
           assertThat(re.diagnostics())
               .singleElement()
-              .satisfies(d -> assertThat(d.message()).contains("too long"));
+              .satisfies(d -> assertThat(d.message()).contains("did not match"));
         });
   }
 

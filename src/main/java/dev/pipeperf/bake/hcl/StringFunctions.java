@@ -6,6 +6,9 @@ import static dev.pipeperf.bake.hcl.Conversions.toList;
 import static dev.pipeperf.bake.hcl.Conversions.toNum;
 import static dev.pipeperf.bake.hcl.Conversions.toStr;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,9 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Strings, regular expressions and {@code format} (go-cty's {@code string.go}, {@code regexp.go},
@@ -101,9 +101,7 @@ final class StringFunctions extends FunctionFamily {
     fixed(
         "regex_replace",
         3,
-        (a, e) ->
-            Value.str(
-                pattern(s(a, 1)).matcher(new Guarded(s(a, 0))).replaceAll(goReplacement(s(a, 2)))));
+        (a, e) -> Value.str(pattern(s(a, 1)).matcher(s(a, 0)).replaceAll(goReplacement(s(a, 2)))));
     fixed("reverse", 1, (a, e) -> Value.str(new StringBuilder(s(a, 0)).reverse().toString()));
     fixed(
         "split",
@@ -192,7 +190,7 @@ final class StringFunctions extends FunctionFamily {
         2,
         (a, e) -> {
           Pattern p = pattern(s(a, 0));
-          Matcher m = p.matcher(new Guarded(s(a, 1)));
+          Matcher m = p.matcher(s(a, 1));
           if (!m.find()) {
             throw EvalError.of("pattern did not match any part of the given string");
           }
@@ -203,7 +201,7 @@ final class StringFunctions extends FunctionFamily {
         2,
         (a, e) -> {
           Pattern p = pattern(s(a, 0));
-          Matcher m = p.matcher(new Guarded(s(a, 1)));
+          Matcher m = p.matcher(s(a, 1));
           List<Value> out = new ArrayList<>();
           while (m.find()) {
             e.charge(1);
@@ -225,65 +223,53 @@ final class StringFunctions extends FunctionFamily {
     return sb.toString();
   }
 
+  /**
+   * Go's regexp is RE2, and so is RE2/J: the same syntax ({@code (?P<name>…)}), and time linear in
+   * the subject with no recursion on it — {@code regex("(a|b)*", <40 KB>)} overflowed Java's stack
+   * and {@code (a+)+$} backtracked for hours. Only the pattern's own nesting is bounded, since
+   * RE2/J compiles it recursively.
+   */
   private static Pattern pattern(String re) {
+    int depth = 0;
+    int deepest = 0;
+    for (int i = 0; i < re.length(); i++) {
+      char c = re.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '(') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    if (deepest > MAX_PATTERN_NESTING || re.length() > MAX_PATTERN_LENGTH) {
+      throw EvalError.of(
+          "regular expression too complex (more than "
+              + MAX_PATTERN_NESTING
+              + " nested groups or "
+              + MAX_PATTERN_LENGTH
+              + " characters)");
+    }
     try {
-      return Pattern.compile(re.replace("(?P<", "(?<"));
+      return Pattern.compile(re);
     } catch (PatternSyntaxException ex) {
       throw EvalError.of("invalid regular expression: " + ex.getDescription());
     }
   }
 
-  /**
-   * The subject of a regular expression match, counting character reads: Java's engine backtracks
-   * where Go's RE2 does not, so a pattern such as {@code (a+)+$} could otherwise run for hours on
-   * hostile input.
-   */
-  private static final class Guarded implements CharSequence {
-    private static final long LIMIT = 5_000_000;
-    private final String s;
-    private final long[] reads;
-
-    Guarded(String s) {
-      this(s, new long[1]);
-    }
-
-    private Guarded(String s, long[] reads) {
-      this.s = s;
-      this.reads = reads;
-    }
-
-    @Override
-    public int length() {
-      return s.length();
-    }
-
-    @Override
-    public char charAt(int index) {
-      if (++reads[0] > LIMIT) {
-        throw EvalError.of("the regular expression takes too long on this input (backtracking)");
-      }
-      return s.charAt(index);
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return new Guarded(s.substring(start, end), reads);
-    }
-
-    @Override
-    public String toString() {
-      return s;
-    }
-  }
+  private static final int MAX_PATTERN_NESTING = 100;
+  private static final int MAX_PATTERN_LENGTH = 10_000;
 
   private static String goReplacement(String r) {
     // Go writes $1 and ${name}; Java the same except that named groups are ${name} too.
     return r.replaceAll("\\$([a-zA-Z_][a-zA-Z0-9_]*)", "\\${$1}").replace("\\", "\\\\");
   }
 
+  private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?P?<([a-zA-Z][a-zA-Z0-9_]*)>");
+
   private static Value captures(Pattern p, Matcher m) {
     List<String> named = new ArrayList<>();
-    Matcher names = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(p.pattern());
+    Matcher names = NAMED_GROUP.matcher(p.pattern());
     while (names.find()) {
       named.add(names.group(1));
     }

@@ -1,7 +1,7 @@
 package dev.pipeperf.estimate.build;
 
+import dev.pipeperf.source.SourceFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,11 +91,11 @@ public record BuildContext(
     }
     DockerIgnore ignore = DockerIgnore.NONE;
     if (ignoreFile != null) {
-      try {
-        ignore = DockerIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8));
-      } catch (IOException | java.io.UncheckedIOException e) {
-        ignore = DockerIgnore.NONE;
-      }
+      // a .dockerignore is named by convention, so it must be a file beside its Dockerfile or in
+      // the context, not a link out of the repository
+      Path within = ignoreFile.toAbsolutePath().normalize().getParent();
+      var read = SourceFile.readInside(within, ignoreFile, ignoreFile.toString());
+      ignore = read.hasModel() ? DockerIgnore.parse(read.model().text()) : DockerIgnore.NONE;
     }
     Walk walk = new Walk(root, ignore, limits);
     try {
@@ -191,11 +191,7 @@ public record BuildContext(
     if (!p.startsWith(dir) || Files.isSymbolicLink(p)) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(Files.readString(p, StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return Optional.ofNullable(SourceFile.readInside(dir, p, s).model()).map(SourceFile::text);
   }
 
   /** The included file paths whose base name is {@code name}, shortest first. */

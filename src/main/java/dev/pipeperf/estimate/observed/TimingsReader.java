@@ -9,12 +9,11 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipeperf.source.Diagnostic;
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 import dev.pipeperf.source.ParseResult;
 import dev.pipeperf.source.SourceFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -55,7 +54,13 @@ import java.util.regex.Pattern;
 public final class TimingsReader {
 
   /** A file to read and the path to show for it in diagnostics. */
-  public record Input(Path file, String displayPath) {}
+  public record Input(Path file, String displayPath, Path root) {
+
+    /** A file the user named on the command line: read wherever it is. */
+    public Input(Path file, String displayPath) {
+      this(file, displayPath, null);
+    }
+  }
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper(
@@ -79,7 +84,7 @@ public final class TimingsReader {
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<SourceFile> files = new ArrayList<>();
     for (Input input : inputs) {
-      ParseResult<SourceFile> source = readText(input.file(), input.displayPath());
+      ParseResult<SourceFile> source = readText(input);
       diagnostics.addAll(source.diagnostics());
       if (source.hasModel()) {
         files.add(source.model());
@@ -93,33 +98,12 @@ public final class TimingsReader {
   /** Exports of many runs outgrow the limit of other inputs; JSON is read up to this size. */
   public static final long MAX_BYTES = 64L * 1024 * 1024;
 
-  private static ParseResult<SourceFile> readText(Path file, String displayPath) {
-    try {
-      long size = Files.size(file);
-      if (size <= SourceFile.MAX_BYTES) {
-        return SourceFile.read(file, displayPath);
-      }
-      if (size > MAX_BYTES) {
-        return ParseResult.failed(
-            List.of(
-                Diagnostic.error(
-                    Location.ofFile(displayPath),
-                    "file-too-large",
-                    "timings file is "
-                        + size
-                        + " bytes, more than the "
-                        + MAX_BYTES
-                        + " bytes pipeperf reads; split it into one file per run")));
-      }
-      // Not UTF-8: Files.readString fails and the file is reported as unreadable.
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      return ParseResult.of(SourceFile.of(displayPath, text), List.of());
-    } catch (IOException e) {
-      return ParseResult.failed(
-          List.of(
-              Diagnostic.error(
-                  Location.ofFile(displayPath), "unreadable-file", "cannot read: " + e)));
-    }
+  /**
+   * Through {@link SourceFile#read(Path, Path, String, long)}: a regular file, at most {@link
+   * #MAX_BYTES}, inside {@code root} when a repository file named it.
+   */
+  private static ParseResult<SourceFile> readText(Input input) {
+    return SourceFile.read(input.root(), input.file(), input.displayPath(), MAX_BYTES);
   }
 
   /** Parses one file's text. */
@@ -572,6 +556,6 @@ public final class TimingsReader {
     }
     message = message.replaceAll("\\s*\\(start marker at \\[[^]]*]\\)", "");
     message = message.replaceAll("\\s*\\[Source: [^]]*]", "");
-    return message.strip();
+    return Escape.shortQuotes(message.strip(), 8);
   }
 }

@@ -14,7 +14,6 @@ import dev.pipeperf.source.Location;
 import dev.pipeperf.source.Severity;
 import dev.pipeperf.source.SourceFile;
 import dev.pipeperf.workspace.Paths;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -119,17 +118,11 @@ public final class BuildContextEscapeRule implements Rule {
       String context,
       String manifest,
       Location builtAt) {
-    String text;
-    try {
-      Path p = view.workspace().root().resolve(manifest);
-      if (Files.size(p) > SourceFile.MAX_BYTES) {
-        return;
-      }
-      text = Files.readString(p);
-    } catch (IOException | RuntimeException e) {
+    Path root = view.workspace().root();
+    SourceFile file = SourceFile.readInside(root, root.resolve(manifest), manifest).model();
+    if (file == null) {
       return;
     }
-    SourceFile file = SourceFile.of(manifest, text);
     String dir = Paths.parent(manifest);
     int first = 0;
     int last = 0;

@@ -11,6 +11,8 @@ import java.util.List;
  * @param branches branch filters, when given
  * @param paths path filters, when given
  * @param callInputs for {@code workflow_call}: the declared input names
+ * @param filters the filter keys written under the event ({@code branches-ignore}, {@code tags},
+ *     {@code types}...): which events it lets through depends on which are present
  */
 public record Trigger(
     String event,
@@ -18,9 +20,11 @@ public record Trigger(
     List<String> workflows,
     List<String> branches,
     List<String> paths,
-    List<String> callInputs) {
+    List<String> callInputs,
+    java.util.Set<String> filters) {
 
   public Trigger {
+    filters = java.util.Set.copyOf(filters);
     workflows = List.copyOf(workflows);
     branches = List.copyOf(branches);
     paths = List.copyOf(paths);
@@ -28,6 +32,6 @@ public record Trigger(
   }
 
   public static Trigger simple(String event, Location location) {
-    return new Trigger(event, location, List.of(), List.of(), List.of(), List.of());
+    return new Trigger(event, location, List.of(), List.of(), List.of(), List.of(), java.util.Set.of());
   }
 }

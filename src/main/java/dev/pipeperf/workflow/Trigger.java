@@ -32,6 +32,7 @@ public record Trigger(
   }
 
   public static Trigger simple(String event, Location location) {
-    return new Trigger(event, location, List.of(), List.of(), List.of(), List.of(), java.util.Set.of());
+    return new Trigger(
+        event, location, List.of(), List.of(), List.of(), List.of(), java.util.Set.of());
   }
 }

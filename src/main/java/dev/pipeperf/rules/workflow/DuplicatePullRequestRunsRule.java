@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * A workflow on {@code push} to every branch and on {@code pull_request}: a pull request opened
- * from a branch of the repository itself starts it twice for every commit, once per event, and
- * both runs test the same code.
+ * from a branch of the repository itself starts it twice for every commit, once per event, and both
+ * runs test the same code.
  */
 @RuleInfo(
     id = "PP021",
@@ -33,9 +33,9 @@ public final class DuplicatePullRequestRunsRule implements Rule {
 
   /**
    * The share of a workflow's runs that are the push twin of a pull-request run. When half of the
-   * pushes go to branches with an open pull request in the same repository, a third of the runs
-   * are twins; repositories whose pull requests mostly come from forks have fewer. A quarter is
-   * the figure used, and the saving scales with it.
+   * pushes go to branches with an open pull request in the same repository, a third of the runs are
+   * twins; repositories whose pull requests mostly come from forks have fewer. A quarter is the
+   * figure used, and the saving scales with it.
    */
   static final double TWIN_SHARE = 0.25;
 
@@ -48,7 +48,7 @@ public final class DuplicatePullRequestRunsRule implements Rule {
     if (push == null || pr == null || !pushesEveryBranch(push) || !opensOnNewCommits(pr)) {
       return;
     }
-    if (sharesOneCancellingGroup(w.concurrency())) {
+    if (sharesOneCancellingGroup(w.concurrency()) || onlyNamedFiles(push)) {
       return;
     }
     boolean everyRootIsEventSpecific = true;
@@ -91,7 +91,9 @@ public final class DuplicatePullRequestRunsRule implements Rule {
         "push+pull_request");
   }
 
-  /** {@code push} with no branch or tag filter fires on every branch; branches-ignore still does. */
+  /**
+   * {@code push} with no branch or tag filter fires on every branch; branches-ignore still does.
+   */
   private static boolean pushesEveryBranch(Trigger push) {
     Set<String> f = push.filters();
     if (f.contains("tags") || f.contains("tags-ignore")) {
@@ -99,6 +101,16 @@ public final class DuplicatePullRequestRunsRule implements Rule {
       return f.contains("branches") && push.branches().contains("**");
     }
     return !f.contains("branches") || push.branches().contains("**");
+  }
+
+  /**
+   * A push filter that names files, no patterns: the workflow runs only when those few files
+   * change, so its twins are rare and not worth a finding.
+   */
+  private static boolean onlyNamedFiles(Trigger push) {
+    return push.filters().contains("paths")
+        && !push.paths().isEmpty()
+        && push.paths().stream().noneMatch(p -> p.contains("*"));
   }
 
   /** The default pull_request types (opened, synchronize, reopened) run on every new commit. */

@@ -49,7 +49,8 @@ public final class MissingRustCacheRule implements Rule {
           "\\bcargo\\s+(?:\\+\\S+\\s+)?(build|test|clippy|check|doc|nextest|miri\\s+test|llvm-cov"
               + "|bench|run|hack|insta\\s+test)\\b");
 
-  private static final Pattern MANIFEST = Pattern.compile("--manifest-path[ =]+(\\S+)/Cargo\\.toml");
+  private static final Pattern MANIFEST =
+      Pattern.compile("--manifest-path[ =]+(\\S+)/Cargo\\.toml");
 
   /** Events that start a workflow often enough for a cache to be hit. */
   private static final Set<String> FREQUENT =
@@ -65,9 +66,13 @@ public final class MissingRustCacheRule implements Rule {
       return;
     }
     List<Step> cargo = new ArrayList<>();
+    Step firstCargo = null;
     for (Step s : job.allSteps()) {
       if (caches(s, job)) {
         return;
+      }
+      if (firstCargo == null && s.run() != null && s.run().matches("(?s).*\\bcargo\\b.*")) {
+        firstCargo = s;
       }
       if (s.run() != null && COMPILE.matcher(s.run()).find()) {
         cargo.add(s);
@@ -94,13 +99,13 @@ public final class MissingRustCacheRule implements Rule {
             + cargo.size()
             + (cargo.size() == 1 ? " step" : " steps")
             + ") and caches neither ~/.cargo nor target/: every run compiles every dependency",
-        fix(w, job, first),
+        fix(w, job, first, firstCargo),
         Remedy.of(edits).onlyIfItSaves(),
         w.path(),
         job.id() + "/rust-cache");
   }
 
-  private static String fix(Workflow w, Job job, Step first) {
+  private static String fix(Workflow w, Job job, Step first, Step firstCargo) {
     StringBuilder with = new StringBuilder();
     Matcher m = MANIFEST.matcher(first.run());
     if (m.find()) {
@@ -117,7 +122,7 @@ public final class MissingRustCacheRule implements Rule {
     return "In job "
         + job.id()
         + ", add before the first cargo step ("
-        + first.location()
+        + firstCargo.location()
         + "):\n"
         + "  - uses: Swatinem/rust-cache@v2\n"
         + "    with:"

@@ -39,6 +39,7 @@ class InternalErrorTest {
         default -> {
           main.write(
               null,
+              false,
               readable,
               out -> {
                 out.println("first section");

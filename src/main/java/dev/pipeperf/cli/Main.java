@@ -236,8 +236,7 @@ public final class Main {
    * else lines that would start a command are neutralised. Files are replaced atomically and write
    * errors fail the command (see {@link OutputFile}).
    */
-  void write(
-      Path file, boolean commands, boolean partialReadable, Consumer<PrintWriter> body) {
+  void write(Path file, boolean commands, boolean partialReadable, Consumer<PrintWriter> body) {
     java.io.StringWriter buffer = new java.io.StringWriter();
     PrintWriter pw = new PrintWriter(buffer);
     try {

@@ -20,7 +20,8 @@ final class SeverityFilter {
             rules.practices(),
             rules.optimised(),
             rules.optimisedCosts(),
-            rules.diagnostics());
+            rules.diagnostics(),
+            rules.suppressed());
     return new AnalysisResult(
         r.workspace(),
         r.graph(),

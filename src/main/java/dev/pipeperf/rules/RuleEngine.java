@@ -20,6 +20,7 @@ import dev.pipeperf.workflow.Step;
 import dev.pipeperf.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,6 +120,14 @@ public final class RuleEngine {
         unique.putIfAbsent(f.ruleId() + "|" + f.location() + "|" + f.message(), f);
       }
     }
+    Set<String> running = new HashSet<>();
+    for (Rule rule : rules) {
+      RuleSetting s = known.get(rule.info().id());
+      if (s == null || s.enabled()) {
+        running.add(rule.info().id());
+      }
+    }
+    configProblems.addAll(suppressions.unused(ids, running));
     // A finding reported only for its saving counts when it saves on its own, or when it still
     // saves once every other fix is in (an edge that only matters after the longer path is gone).
     List<Finding> candidates = new ArrayList<>(unique.values());
@@ -177,7 +186,12 @@ public final class RuleEngine {
           WorkflowCost.of(optimisedPath, optimised, w.path(), view.pricing(), view.costInputs()));
     }
     return new RuleResults(
-        findings, uniquePractices, optimisedPath, optimisedCosts, configProblems);
+        findings,
+        uniquePractices,
+        optimisedPath,
+        optimisedCosts,
+        configProblems,
+        suppressions.count());
   }
 
   private static void visit(Rule rule, AnalysisView view, RuleContext ctx) {

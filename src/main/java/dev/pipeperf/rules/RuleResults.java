@@ -13,13 +13,25 @@ import java.util.Map;
  * @param optimised the schedule with all remedies applied together
  * @param optimisedCosts per workflow, the cost with all remedies applied
  * @param diagnostics problems with the rule configuration (unknown rule ids, bad severities)
+ * @param suppressed findings silenced by {@code # pipeperf-ignore} comments
  */
 public record RuleResults(
     List<Finding> findings,
     List<Practice> practices,
     CriticalPath optimised,
     Map<String, WorkflowCost> optimisedCosts,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    int suppressed) {
+
+  /** Results with nothing silenced by {@code # pipeperf-ignore}. */
+  public RuleResults(
+      List<Finding> findings,
+      List<Practice> practices,
+      CriticalPath optimised,
+      Map<String, WorkflowCost> optimisedCosts,
+      List<Diagnostic> diagnostics) {
+    this(findings, practices, optimised, optimisedCosts, diagnostics, 0);
+  }
 
   public RuleResults {
     findings = List.copyOf(findings);

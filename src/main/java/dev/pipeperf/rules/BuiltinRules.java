@@ -12,8 +12,10 @@ import dev.pipeperf.rules.graph.ParseErrorRule;
 import dev.pipeperf.rules.workflow.ArtifactRelayJobRule;
 import dev.pipeperf.rules.workflow.CiTimePackageInstallRule;
 import dev.pipeperf.rules.workflow.ColdStartCpuBoostRule;
+import dev.pipeperf.rules.workflow.DuplicatePullRequestRunsRule;
 import dev.pipeperf.rules.workflow.MissingConcurrencyCancelRule;
 import dev.pipeperf.rules.workflow.MissingDependencyCacheRule;
+import dev.pipeperf.rules.workflow.MissingRustCacheRule;
 import dev.pipeperf.rules.workflow.MissingTimeoutRule;
 import dev.pipeperf.rules.workflow.NeedlessNeedsRule;
 import dev.pipeperf.rules.workflow.ParallelizableJobsRule;
@@ -50,6 +52,8 @@ public final class BuiltinRules {
         new ParallelizableStepsRule(),
         new ParallelizableJobsRule(),
         new ArtifactRelayJobRule(),
-        new PerRunCleanupJobRule());
+        new PerRunCleanupJobRule(),
+        new DuplicatePullRequestRunsRule(),
+        new MissingRustCacheRule());
   }
 }

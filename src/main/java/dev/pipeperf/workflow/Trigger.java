@@ -17,6 +17,8 @@ import java.util.List;
  * @param pathsIgnore {@code paths-ignore}
  * @param types {@code types} (activity types), empty when GitHub's default applies
  * @param schedules for {@code schedule}: each {@code cron:} entry
+ * @param filters the filter keys written under the event ({@code branches-ignore}, {@code tags},
+ *     {@code types}...): which events it lets through depends on which are present
  */
 public record Trigger(
     String event,
@@ -30,7 +32,8 @@ public record Trigger(
     List<String> tagsIgnore,
     List<String> pathsIgnore,
     List<String> types,
-    List<Schedule> schedules) {
+    List<Schedule> schedules,
+    java.util.Set<String> filters) {
 
   /**
    * One {@code - cron: '...'} of {@code on.schedule}.
@@ -42,6 +45,7 @@ public record Trigger(
   public record Schedule(String cron, String timezone, Location location) {}
 
   public Trigger {
+    filters = java.util.Set.copyOf(filters);
     workflows = List.copyOf(workflows);
     branches = List.copyOf(branches);
     paths = List.copyOf(paths);
@@ -56,8 +60,19 @@ public record Trigger(
 
   public static Trigger simple(String event, Location location) {
     return new Trigger(
-        event, location, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of(), List.of());
+        event,
+        location,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        java.util.Set.of());
   }
 
   /** True when a {@code paths} or {@code paths-ignore} filter can skip a run. */

@@ -178,7 +178,8 @@ public final class WorkflowParser {
                 yaml.stringOrList(value(m, "tags-ignore"), "tags-ignore"),
                 yaml.stringOrList(value(m, "paths-ignore"), "paths-ignore"),
                 yaml.stringOrList(value(m, "types"), "types"),
-                e.getKey().equals("schedule") ? schedules(cfg) : List.of()));
+                e.getKey().equals("schedule") ? schedules(cfg) : List.of(),
+                m.keySet()));
       }
     } else {
       yaml.error(on, "syntax", "on: must be an event, a list of events or a mapping");

@@ -136,6 +136,10 @@ public final class RuleEngine {
       findings.add(f.withSaving(saving));
     }
     findings.sort(null);
+    // Hygiene with no computed saving is listed apart, so that the findings (scored and gated)
+    // are only what a reviewer would act on.
+    List<Finding> alsoConsider = findings.stream().filter(Finding::alsoConsider).toList();
+    findings.removeIf(Finding::alsoConsider);
     List<Practice> uniquePractices = new ArrayList<>(new LinkedHashSet<>(practices));
     uniquePractices.sort(null);
 
@@ -150,7 +154,7 @@ public final class RuleEngine {
           WorkflowCost.of(optimisedPath, optimised, w.path(), view.pricing(), view.costInputs()));
     }
     return new RuleResults(
-        findings, uniquePractices, optimisedPath, optimisedCosts, configProblems);
+        findings, uniquePractices, optimisedPath, optimisedCosts, configProblems, alsoConsider);
   }
 
   private static void visit(Rule rule, AnalysisView view, RuleContext ctx) {

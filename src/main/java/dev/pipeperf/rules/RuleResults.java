@@ -10,6 +10,9 @@ import java.util.Map;
  * What the rules found: findings (sorted, de-duplicated, savings computed), good practices, and the
  * pipeline with every remedy applied.
  *
+ * @param findings what is worth doing: a computed saving or a concrete failure (scored, gated)
+ * @param alsoConsider hygiene with no computed saving ({@link Finding#alsoConsider()}): listed
+ *     apart, never scored nor gated
  * @param optimised the schedule with all remedies applied together
  * @param optimisedCosts per workflow, the cost with all remedies applied
  * @param diagnostics problems with the rule configuration (unknown rule ids, bad severities)
@@ -19,12 +22,24 @@ public record RuleResults(
     List<Practice> practices,
     CriticalPath optimised,
     Map<String, WorkflowCost> optimisedCosts,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    List<Finding> alsoConsider) {
 
   public RuleResults {
     findings = List.copyOf(findings);
+    alsoConsider = List.copyOf(alsoConsider);
     practices = List.copyOf(practices);
     optimisedCosts = Map.copyOf(optimisedCosts);
     diagnostics = List.copyOf(diagnostics);
+  }
+
+  /** Results with no "also consider" list (every finding worth doing). */
+  public RuleResults(
+      List<Finding> findings,
+      List<Practice> practices,
+      CriticalPath optimised,
+      Map<String, WorkflowCost> optimisedCosts,
+      List<Diagnostic> diagnostics) {
+    this(findings, practices, optimised, optimisedCosts, diagnostics, List.of());
   }
 }

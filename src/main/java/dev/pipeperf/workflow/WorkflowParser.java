@@ -172,7 +172,8 @@ public final class WorkflowParser {
                 yaml.stringOrList(value(m, "workflows"), "workflows"),
                 yaml.stringOrList(value(m, "branches"), "branches"),
                 yaml.stringOrList(value(m, "paths"), "paths"),
-                inputs));
+                inputs,
+                yaml.stringOrList(value(m, "types"), "types")));
       }
     } else {
       yaml.error(on, "syntax", "on: must be an event, a list of events or a mapping");

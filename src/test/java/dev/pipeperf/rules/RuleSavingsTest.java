@@ -114,6 +114,8 @@ class RuleSavingsTest {
 
   @Test
   void aWarmDependencyCacheKeepsFortyPercentOfTheInstall() throws IOException {
+    // The cache key hashes the lock file: without one, `cache: pip` fails the step (no finding).
+    Files.writeString(root.resolve("requirements.txt"), "pytest\n");
     Savings s =
         saving(
             "PP013",

@@ -52,6 +52,18 @@ public final class MissingConcurrencyCancelRule implements Rule {
         || (w.concurrency() != null && w.concurrency().mayCancelInProgress())) {
       return;
     }
+    // `cancel-in-progress: false` written out is a choice (a run that must finish, such as a
+    // review comment); a pull_request filtered to this very file only runs when CI is edited.
+    if (w.concurrency() != null
+        && "false".equalsIgnoreCase(String.valueOf(w.concurrency().cancelInProgress()).strip())) {
+      return;
+    }
+    if (w.triggers().stream()
+        .filter(Trigger::firesOnPullRequestPush)
+        .allMatch(
+            t -> !t.paths().isEmpty() && t.paths().stream().allMatch(p -> p.equals(w.path())))) {
+      return;
+    }
     // Only pushes to a pull request supersede a run: `types: [opened, labeled]` never does.
     if (w.triggers().stream().noneMatch(Trigger::firesOnPullRequestPush)) {
       return;

@@ -83,6 +83,16 @@ public final class MissingDependencyCacheRule implements Rule {
         continue;
       }
       String value = cacheValue(action, job);
+      // setup-node and setup-python fail the step when the cache key's lock file is missing: a
+      // fix without one would break the job, so there is nothing to suggest.
+      String folder = null;
+      for (Step s : installs) {
+        folder = folder != null ? folder : workingDirectory(ctx, s);
+      }
+      if (!value.equals("true")
+          && lockFile(ctx, value, folder == null ? "" : folder + "/") == null) {
+        continue;
+      }
       List<GraphEdit> edits = new ArrayList<>();
       for (JobInstance ji : ctx.view().instances(w, job)) {
         for (Step s : installs) {

@@ -54,6 +54,16 @@ public final class NeedlessNeedsRule implements Rule {
       return;
     }
     String text = allText(job) + source(ctx, w, job);
+    // A job that waits for several jobs and uses none of them is a stage gate: run the expensive
+    // part only once every check passed.
+    long unused =
+        job.needs().stream()
+            .map(n -> w.job(n.jobId()).orElse(null))
+            .filter(u -> u != null && !uses(job, text, u) && !sideEffect(job, text, u))
+            .count();
+    if (unused >= 2) {
+      return;
+    }
     for (Need need : job.needs()) {
       Job upstream = w.job(need.jobId()).orElse(null);
       if (upstream == null
@@ -181,7 +191,7 @@ public final class NeedlessNeedsRule implements Rule {
   /** Pushing commits or tags to the repository, by hand or through an action. */
   private static final Pattern PUSHES_GIT =
       Pattern.compile(
-          "\\bgit\\s+push\\b|stefanzweifel/git-auto-commit-action|peter-evans/create-pull-request"
+          "\\bgit\\s+(-C\\s+\\S+\\s+)?push\\b|stefanzweifel/git-auto-commit-action|peter-evans/create-pull-request"
               + "|EndBug/add-and-commit|ad-m/github-push-action");
 
   /**

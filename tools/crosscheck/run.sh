@@ -4,6 +4,7 @@
 #   tools/crosscheck/run.sh                 # default corpus (see below)
 #   tools/crosscheck/run.sh FILE...         # just these workflow files
 #   tools/crosscheck/run.sh --cases         # the hand-written edge cases in tools/crosscheck/cases/
+#   tools/crosscheck/run.sh --graph         # expanded graphs of ../shared/corpus/real (calls, matrices)
 #
 # Default corpus (relative to the repo root): ../shared/corpus/real/*/.github/workflows/*.{yml,yaml}
 # (only files directly in that folder are workflows) + ../shared/corpus/peer/actionlint-testdata/{ok,err}/*.{yml,yaml}.
@@ -24,6 +25,24 @@ fi
 if [[ ! -f target/pipeperf.jar ]]; then
   echo "crosscheck: building target/pipeperf.jar" >&2
   mvn -q -DskipTests package >&2
+fi
+
+if [[ "${1:-}" == "--graph" ]]; then
+  # Expanded graphs: local and $/ reusable-workflow calls, matrix instance counts, job-level needs.
+  corpus="../shared/corpus/real"
+  if [[ ! -d "$corpus" ]]; then
+    echo "crosscheck: no corpus at $root/$corpus" >&2
+    exit 2
+  fi
+  repos="$(mktemp)"
+  trap 'rm -f "$repos"' EXIT
+  for d in "$corpus"/*/; do printf '%s\n' "${d%/}"; done | LC_ALL=C sort >"$repos"
+  mkdir -p "$here/out"
+  node --import "$here/register.mjs" "$here/gh-graph.mjs" <"$repos" >"$here/out/github-graph.jsonl"
+  java -cp target/pipeperf.jar "$here/PipeperfGraph.java" <"$repos" >"$here/out/pipeperf-graph.jsonl"
+  node "$here/compare-graph.mjs" "$here/out/github-graph.jsonl" "$here/out/pipeperf-graph.jsonl" \
+    "${CROSSCHECK_REPORT:-$here/graph-last-run.txt}"
+  exit 0
 fi
 
 list="$(mktemp)"

@@ -7,6 +7,7 @@ import dev.pipeperf.report.JsonRenderer;
 import dev.pipeperf.report.MarkdownRenderer;
 import dev.pipeperf.report.SarifRenderer;
 import dev.pipeperf.report.TextRenderer;
+import dev.pipeperf.source.Severity;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +30,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     markdown,
     sarif,
     github,
-    html
+    html;
+
+    /** A format a reader can still use when it stops half-way (not a JSON or HTML document). */
+    boolean readable() {
+      return this == text || this == markdown || this == github;
+    }
   }
 
   @ParentCommand Main main;
@@ -41,6 +47,23 @@ final class AnalyzeCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format = Format.text;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description =
+          "Exit 1 when a finding of this severity or worse is reported: blocker, high, medium, low,"
+              + " info, none (default: none). For pre-commit hooks and simple CI steps; the gate"
+              + " against a baseline is pipeperf check.")
+  String failOn = "none";
+
+  @Option(
+      names = "--min-severity",
+      paramLabel = "SEVERITY",
+      description =
+          "Show only findings of this severity or worse: blocker, high, medium, low, info"
+              + " (default: info, all).")
+  String minSeverity = "info";
 
   @Mixin CommonOptions common;
 
@@ -54,16 +77,41 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AnalysisResult result = main.analyze(repository.path, common);
-    if (common.quiet && common.output == null) {
-      return ExitCodes.OK;
+    Severity failLevel = severity("--fail-on", failOn, true);
+    Severity shownLevel = severity("--min-severity", minSeverity, false);
+    AnalysisResult result =
+        SeverityFilter.atLeast(main.analyze(repository.path, common), shownLevel);
+    boolean failed =
+        failLevel != null
+            && result.rankedFindings().stream().anyMatch(f -> f.severity().atLeast(failLevel));
+    if (!(common.quiet && common.output == null)) {
+      boolean colour = common.output == null && main.terminal().colour();
+      main.write(
+          common.output,
+          format == Format.github,
+          format.readable(),
+          out -> render(result, format, colour, all, out));
+      if (format == Format.github) {
+        main.appendStepSummary(result);
+      }
     }
-    boolean colour = common.output == null && main.terminal().colour();
-    main.write(common.output, out -> render(result, format, colour, all, out));
-    if (format == Format.github) {
-      main.appendStepSummary(result);
+    return failed ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+  }
+
+  private static Severity severity(String option, String text, boolean noneAllowed) {
+    if (noneAllowed && text.strip().equalsIgnoreCase("none")) {
+      return null;
     }
-    return ExitCodes.OK;
+    Severity s = Severity.fromWord(text.strip());
+    if (s == null) {
+      throw new UserError(
+          option
+              + " '"
+              + text
+              + "' is not a severity (blocker, high, medium, low, info"
+              + (noneAllowed ? ", none)" : ")"));
+    }
+    return s;
   }
 
   /** Renders a result in a format; shared with {@code report}. */

@@ -1,5 +1,6 @@
 package dev.pipeperf.gate;
 
+import dev.pipeperf.source.Escape;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,10 +30,8 @@ public record CheckReport(
             + plural(now.findings().size(), "finding")
             + " against "
             + baselineName
-            + " (max increase "
-            + limits.maxIncreaseText()
-            + ", fail on "
-            + (limits.failOn() == null ? "none" : limits.failOn().word())
+            + " ("
+            + limits.describe()
             + ")");
     for (Comparison.Regression r : result.regressions()) {
       out.println("  FAIL  " + r.headline());
@@ -51,7 +50,7 @@ public record CheckReport(
     } else {
       out.println("gate failed: " + plural(result.regressions().size(), "regression"));
     }
-    if (!result.improvements().isEmpty()) {
+    if (result.passed() && !result.improvements().isEmpty()) {
       out.println("hint: things improved: run " + recordCommand + " to record it");
     }
     out.flush();
@@ -68,7 +67,7 @@ public record CheckReport(
       String message = r.detail().isEmpty() ? r.headline() : r.headline() + "\n" + r.detail();
       out.println("::error " + props + "::" + data(message));
     }
-    if (!result.improvements().isEmpty()) {
+    if (result.passed() && !result.improvements().isEmpty()) {
       out.println(
           "::notice title="
               + property("pipeperf check")
@@ -86,14 +85,7 @@ public record CheckReport(
   public void markdown(PrintWriter out) {
     out.println("## pipeperf check: " + (result.passed() ? "passed ✅" : "failed ❌"));
     out.println();
-    out.println(
-        "Against `"
-            + baselineName
-            + "` — max increase "
-            + limits.maxIncreaseText()
-            + ", fail on "
-            + (limits.failOn() == null ? "none" : limits.failOn().word())
-            + ".");
+    out.println("Against `" + Escape.markdownCode(baselineName) + "` — " + limits.describe() + ".");
     out.println();
     Map<String, Baseline.WorkflowEntry> old = new LinkedHashMap<>();
     before.workflows().forEach(w -> old.put(w.path(), w));
@@ -105,7 +97,7 @@ public record CheckReport(
           "| "
               + cell(w.name())
               + " (`"
-              + w.path()
+              + Escape.markdownCode(w.path())
               + "`) | "
               + (b == null ? "new" : Comparison.seconds(b.criticalPath()) + " → ")
               + Comparison.seconds(w.criticalPath())
@@ -135,8 +127,10 @@ public record CheckReport(
       out.println();
       result.improvements().forEach(i -> out.println("- " + cell(i)));
       out.println();
-      out.println("Run `" + recordCommand + "` and commit the baseline to record them.");
-      out.println();
+      if (result.passed()) {
+        out.println("Run `" + recordCommand + "` and commit the baseline to record them.");
+        out.println();
+      }
     }
     out.flush();
   }
@@ -147,16 +141,16 @@ public record CheckReport(
 
   /** Markdown text on one line, with the characters that would break a table escaped. */
   private static String cell(String s) {
-    return s.replace("|", "\\|").replace("\n", " ");
+    return Escape.markdown(s);
   }
 
   /** Escapes a workflow command's message (GitHub's toolkit: %, CR, LF). */
   static String data(String s) {
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    return Escape.annotationData(s);
   }
 
   /** Escapes a workflow command's property (as data, plus : and ,). */
   static String property(String s) {
-    return data(s).replace(":", "%3A").replace(",", "%2C");
+    return Escape.annotationProperty(s);
   }
 }

@@ -8,6 +8,7 @@ import dev.pipeperf.graph.JobInstance;
 import dev.pipeperf.graph.PipelineGraph;
 import dev.pipeperf.rules.Finding;
 import dev.pipeperf.rules.Practice;
+import dev.pipeperf.source.Escape;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -560,17 +561,6 @@ public final class HtmlRenderer {
 
   /** Text made safe for HTML element content and attribute values. */
   static String esc(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+    return Escape.html(s);
   }
 }

@@ -114,6 +114,7 @@ public final class JsonRenderer {
     v.put("formula", Verdict.FORMULA);
     ArrayNode reasons = v.putArray("reasons");
     verdict.reasons().forEach(reasons::add);
+    root.put("suppressedFindings", result.rules().suppressed());
     ArrayNode findings = root.putArray("findings");
     for (Verdict.Deduction d : verdict.deductions()) {
       var f = d.finding();

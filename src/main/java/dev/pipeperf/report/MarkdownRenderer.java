@@ -16,6 +16,7 @@ import dev.pipeperf.graph.Subject;
 import dev.pipeperf.rules.Effort;
 import dev.pipeperf.rules.Finding;
 import dev.pipeperf.rules.Practice;
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Severity;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -1334,12 +1335,12 @@ public final class MarkdownRenderer {
   }
 
   static String cell(String s) {
-    return s.replace("|", "\\|").replace("\n", " ");
+    return Escape.markdown(s);
   }
 
   /** Text safe inside a mermaid label or gantt task name. */
   static String mermaid(String s) {
-    return s.replace("\"", "'").replace(":", "∶").replace("#", "♯").replace(";", ",");
+    return Escape.mermaidStatement(s);
   }
 
   private static String clip(String s, int width) {

@@ -134,6 +134,8 @@ public final class SarifRenderer {
         .putObject("description")
         .put("text", "The analysed repository's root");
     run.put("columnKind", "unicodeCodePoints");
+    // Findings silenced by # pipeperf-ignore are not results; how many there were is said here.
+    run.putObject("properties").put("suppressedFindings", result.rules().suppressed());
     return root;
   }
 

@@ -307,11 +307,23 @@ public final class TextRenderer {
     List<Finding> findings =
         result.rankedFindings().stream().filter(f -> !f.ruleId().equals("PP000")).toList();
     out.println();
+    int silenced = result.rules().suppressed();
+    String suppressed =
+        silenced == 0
+            ? ""
+            : "; "
+                + silenced
+                + (silenced == 1 ? " finding" : " findings")
+                + " silenced by # pipeperf-ignore";
     if (findings.isEmpty()) {
-      out.println(bold("findings") + "  none");
+      out.println(
+          bold("findings")
+              + "  none"
+              + (suppressed.isEmpty() ? "" : " (" + suppressed.substring(2) + ")"));
       return;
     }
-    out.println(bold("findings") + " (" + findings.size() + "), ranked by what they save");
+    out.println(
+        bold("findings") + " (" + findings.size() + "), ranked by what they save" + suppressed);
     for (Timeline t : Timeline.of(result)) {
       var optimised = result.rules().optimised().path(t.workflow().path());
       if (optimised != null && optimised.length().high() < t.path().length().high() - 1) {

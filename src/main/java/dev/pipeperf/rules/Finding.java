@@ -1,6 +1,7 @@
 package dev.pipeperf.rules;
 
 import dev.pipeperf.cost.Savings;
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 import dev.pipeperf.source.Severity;
 import java.util.Comparator;
@@ -35,6 +36,12 @@ public record Finding(
 
   /** Less than this many billable minutes a month is no saving (GitHub bills whole minutes). */
   static final double MIN_BILLABLE_MINUTES = 1;
+
+  /** Messages and fixes quote names from files: no control characters, messages on one line. */
+  public Finding {
+    message = Escape.oneLine(message);
+    fix = Escape.multiLine(fix);
+  }
 
   private static final Comparator<Finding> ORDER =
       Comparator.comparing(Finding::location)

@@ -20,6 +20,7 @@ import dev.pipeperf.workflow.Step;
 import dev.pipeperf.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,7 +94,22 @@ public final class RuleEngine {
       if (rule instanceof DiagnosticsInput d) {
         d.diagnostics(inputDiagnostics);
       }
-      visit(rule, view, ctx);
+      int before = raw.size();
+      int practicesBefore = practices.size();
+      try {
+        visit(rule, view, ctx);
+      } catch (RuntimeException | StackOverflowError e) { // NOPMD: a rule's bug, contained
+        // One broken rule must not cost the user the rest of the analysis: its findings are
+        // dropped (they may be half-made) and the failure is reported as a diagnostic.
+        raw.subList(before, raw.size()).clear();
+        practices.subList(practicesBefore, practices.size()).clear();
+        configProblems.add(
+            new Diagnostic(
+                Location.ofFile("."),
+                Severity.HIGH,
+                Diagnostic.INTERNAL_ERROR,
+                "rule " + info.id() + " (" + info.name() + ") failed and was left out: " + e));
+      }
     }
 
     Suppressions suppressions =
@@ -104,6 +120,14 @@ public final class RuleEngine {
         unique.putIfAbsent(f.ruleId() + "|" + f.location() + "|" + f.message(), f);
       }
     }
+    Set<String> running = new HashSet<>();
+    for (Rule rule : rules) {
+      RuleSetting s = known.get(rule.info().id());
+      if (s == null || s.enabled()) {
+        running.add(rule.info().id());
+      }
+    }
+    configProblems.addAll(suppressions.unused(ids, running));
     // A finding reported only for its saving counts when it saves on its own, or when it still
     // saves once every other fix is in (an edge that only matters after the longer path is gone).
     List<Finding> candidates = new ArrayList<>(unique.values());
@@ -126,7 +150,19 @@ public final class RuleEngine {
         }
         continue;
       }
-      Savings saving = saving(view, f.workflow(), f.remedy());
+      Savings saving;
+      try {
+        saving = saving(view, f.workflow(), f.remedy());
+      } catch (RuntimeException | StackOverflowError e) { // NOPMD: a what-if's bug, contained
+        configProblems.add(
+            new Diagnostic(
+                f.location(),
+                Severity.HIGH,
+                Diagnostic.INTERNAL_ERROR,
+                "the saving of " + f.ruleId() + " could not be computed: " + e));
+        findings.add(f);
+        continue;
+      }
       boolean worthIt =
           saving.criticalPathPerRun().high() >= MIN_WORTHWHILE_SECONDS
               || saving.billableMinutes().high() >= 1;
@@ -154,7 +190,13 @@ public final class RuleEngine {
           WorkflowCost.of(optimisedPath, optimised, w.path(), view.pricing(), view.costInputs()));
     }
     return new RuleResults(
-        findings, uniquePractices, optimisedPath, optimisedCosts, configProblems, alsoConsider);
+        findings,
+        uniquePractices,
+        optimisedPath,
+        optimisedCosts,
+        configProblems,
+        suppressions.count(),
+        alsoConsider);
   }
 
   private static void visit(Rule rule, AnalysisView view, RuleContext ctx) {

@@ -1,8 +1,13 @@
 package dev.pipeperf.rules;
 
+import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.source.SourceFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +45,12 @@ final class Suppressions {
     return SourceFile.read(p, path).model();
   }
 
+  /** {@code file:line:ID} of each comment that silenced a finding. */
+  private final Set<String> used = new HashSet<>();
+
+  /** Findings silenced (each counted once, however many times a rule reported it). */
+  private final Set<String> silenced = new HashSet<>();
+
   boolean suppressed(Finding f) {
     SourceFile file = sources.get(f.location().file());
     if (file == null && root != null) {
@@ -49,8 +60,72 @@ final class Suppressions {
       return false;
     }
     int line = f.location().line();
-    return names(file.line(line), f.ruleId())
-        || (line > 1 && names(file.line(line - 1), f.ruleId()));
+    int at =
+        names(file.line(line), f.ruleId())
+            ? line
+            : line > 1 && names(file.line(line - 1), f.ruleId()) ? line - 1 : 0;
+    if (at == 0) {
+      return false;
+    }
+    used.add(f.location().file() + ":" + at + ":" + f.ruleId());
+    silenced.add(f.ruleId() + "|" + f.location() + "|" + f.message());
+    return true;
+  }
+
+  /** How many findings the comments silenced. */
+  int count() {
+    return silenced.size();
+  }
+
+  /**
+   * The comments that silence nothing: a rule id pipeperf does not have, or a rule that reported
+   * nothing on that line or the next (the finding was fixed, or the comment sits on the wrong
+   * line). Silently ignored, such a comment hides nothing now and would hide a finding later.
+   *
+   * @param known every rule id
+   * @param running the ids of the rules that ran (a rule turned off reports nothing anywhere)
+   */
+  List<Diagnostic> unused(Set<String> known, Set<String> running) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (SourceFile file : sources.values()) {
+      if (!file.text().contains("pipeperf-ignore")) {
+        continue;
+      }
+      for (int line = 1; line <= file.lineCount(); line++) {
+        Matcher m = IGNORE.matcher(file.line(line));
+        while (m.find()) {
+          for (String part : m.group(1).split("[\\s,]+")) {
+            String id = part.toUpperCase(Locale.ROOT);
+            if (id.isEmpty()) {
+              continue;
+            }
+            int col = m.start(1) + 1;
+            if (!known.contains(id)) {
+              out.add(
+                  Diagnostic.warning(
+                      file.at(line, col),
+                      "pipeperf-ignore",
+                      "pipeperf-ignore names "
+                          + id
+                          + ", which is no pipeperf rule (see pipeperf rules)"));
+            } else if (running.contains(id)
+                && !used.contains(file.path() + ":" + line + ":" + id)) {
+              out.add(
+                  Diagnostic.warning(
+                      file.at(line, col),
+                      "pipeperf-ignore",
+                      "pipeperf-ignore "
+                          + id
+                          + " silences nothing: "
+                          + id
+                          + " reports nothing on this line or the next (fixed, or the comment is"
+                          + " on the wrong line)"));
+            }
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static boolean names(String line, String id) {

@@ -1,5 +1,6 @@
 package dev.pipeperf.workflow;
 
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 import java.util.List;
 import java.util.Map;
@@ -49,16 +50,29 @@ public record Job(
 
   /** What GitHub shows when no matrix value is added: {@code name}, or the id. */
   public String displayName() {
-    return name != null ? name : id;
+    return Escape.oneLine(name != null ? name : id);
   }
 
   public boolean callsReusableWorkflow() {
     return uses != null;
   }
 
-  /** True for {@code uses: ./...}: a workflow file of this repository. */
+  /**
+   * True for {@code uses: ./...} and {@code uses: $/...} (GitHub's reference to the calling
+   * repository, resolved like {@code ./}): a workflow file of this repository.
+   */
   public boolean callsLocalWorkflow() {
-    return uses != null && uses.startsWith("./");
+    return uses != null && (uses.startsWith("./") || uses.startsWith("$/"));
+  }
+
+  /**
+   * The repository path of a local reusable workflow ({@code ./.github/workflows/x.yml@ref} or
+   * {@code $/.github/workflows/x.yml}): the prefix and any ref dropped.
+   */
+  public static String localWorkflowPath(String uses) {
+    String path = uses.substring(2);
+    int at = path.indexOf('@');
+    return at >= 0 ? path.substring(0, at) : path;
   }
 
   public List<String> needIds() {

@@ -75,6 +75,29 @@ class SuppressionAndConfigTest {
   }
 
   @Test
+  void silencedFindingsAreCountedAndCommentsThatSilenceNothingAreWarnings() throws IOException {
+    AnalysisResult r =
+        analyze(
+            TWO_JOBS.formatted(
+                "# pipeperf-ignore PP015", "  # pipeperf-ignore PP999, PP001 -- nothing here"),
+            null);
+    assertThat(r.rules().suppressed()).isEqualTo(1);
+    assertThat(r.diagnostics())
+        .extracting(Diagnostic::toString)
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .startsWith(".github/workflows/ci.yml:9:")
+                    .contains("PP999, which is no pipeperf rule"))
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .startsWith(".github/workflows/ci.yml:9:")
+                    .contains("pipeperf-ignore PP001 silences nothing"))
+        .noneSatisfy(d -> assertThat(d).contains("PP015 silences nothing"));
+  }
+
+  @Test
   void anIgnoreCommentOnTheLineSilencesIt() throws IOException {
     AnalysisResult r = analyze(TWO_JOBS.formatted("", "  # pipeperf-ignore PP011, PP015"), null);
     assertThat(findings(r, "PP015"))

@@ -62,6 +62,21 @@ public record AnalysisResult(
         .toList();
   }
 
+  /**
+   * The "also consider" list of the reported workflows: hygiene with no computed saving, neither
+   * scored nor gated, by severity then place.
+   */
+  public List<Finding> alsoConsider() {
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    reportedWorkflows().forEach(w -> shown.add(w.path()));
+    return rules.alsoConsider().stream()
+        .filter(f -> workflowFilter == null || f.workflow() == null || shown.contains(f.workflow()))
+        .sorted(
+            java.util.Comparator.comparing(Finding::severity)
+                .thenComparing(java.util.Comparator.naturalOrder()))
+        .toList();
+  }
+
   static boolean matches(PipelineGraph.WorkflowEntry w, String filter) {
     String file = w.path().substring(w.path().lastIndexOf('/') + 1);
     String stem = file.replaceFirst("\\.ya?ml$", "");

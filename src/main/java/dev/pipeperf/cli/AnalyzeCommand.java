@@ -67,6 +67,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Option(
+      names = "--all",
+      description =
+          "Also list every \"also consider\" item (hygiene with no computed saving): all of them in"
+              + " text, and as notes in sarif and github annotations, which leave them out by"
+              + " default.")
+  boolean all;
+
   @Override
   public Integer call() {
     Severity failLevel = severity("--fail-on", failOn, true);
@@ -82,7 +90,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           common.output,
           format == Format.github,
           format.readable(),
-          out -> render(result, format, colour, out));
+          out -> render(result, format, colour, all, out));
       if (format == Format.github) {
         main.appendStepSummary(result);
       }
@@ -108,12 +116,18 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   /** Renders a result in a format; shared with {@code report}. */
   static void render(AnalysisResult result, Format format, boolean colour, PrintWriter out) {
+    render(result, format, colour, false, out);
+  }
+
+  /** As above; {@code all} adds every "also consider" item where the format leaves them out. */
+  static void render(
+      AnalysisResult result, Format format, boolean colour, boolean all, PrintWriter out) {
     switch (format) {
       case json -> new JsonRenderer().render(result, out);
-      case text -> new TextRenderer(colour).render(result, out);
+      case text -> new TextRenderer(colour, all).render(result, out);
       case markdown -> MarkdownRenderer.render(result, out);
-      case sarif -> SarifRenderer.render(result, out);
-      case github -> GithubRenderer.render(result, out);
+      case sarif -> SarifRenderer.render(result, out, all);
+      case github -> GithubRenderer.render(result, out, all);
       case html -> HtmlRenderer.render(result, out);
     }
   }

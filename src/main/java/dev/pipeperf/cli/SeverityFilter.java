@@ -21,7 +21,8 @@ final class SeverityFilter {
             rules.optimised(),
             rules.optimisedCosts(),
             rules.diagnostics(),
-            rules.suppressed());
+            rules.suppressed(),
+            rules.alsoConsider().stream().filter(f -> f.severity().atLeast(least)).toList());
     return new AnalysisResult(
         r.workspace(),
         r.graph(),

@@ -14,8 +14,21 @@ public final class GithubRenderer {
   private GithubRenderer() {}
 
   public static void render(AnalysisResult result, PrintWriter out) {
+    render(result, out, false);
+  }
+
+  /**
+   * As {@link #render(AnalysisResult, PrintWriter)}; with {@code all}, the "also consider" items
+   * too, as notices (annotations on every hygiene item would bury the findings).
+   */
+  public static void render(AnalysisResult result, PrintWriter out, boolean all) {
     for (Finding f : result.rankedFindings().stream().sorted().toList()) {
       out.println(command(f));
+    }
+    if (all) {
+      for (Finding f : result.alsoConsider().stream().sorted().toList()) {
+        out.println(command(f).replaceFirst("^::(error|warning) ", "::notice "));
+      }
     }
     out.flush();
   }

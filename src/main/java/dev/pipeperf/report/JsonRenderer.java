@@ -143,6 +143,21 @@ public final class JsonRenderer {
       o.put("scoreDeduction", Math.round(d.total() * 100) / 100.0);
       o.put("fingerprint", f.fingerprint());
     }
+    // Hygiene with no computed saving: not scored, so no saving, phase or deduction.
+    ArrayNode also = root.putArray("alsoConsider");
+    for (var f : result.alsoConsider()) {
+      ObjectNode o = also.addObject();
+      o.put("ruleId", f.ruleId());
+      o.put("rule", f.ruleName());
+      o.put("severity", f.severity().word());
+      location(o, f.location());
+      o.put("message", f.message());
+      o.put("fix", f.fix());
+      if (f.workflow() != null) {
+        o.put("workflow", f.workflow());
+      }
+      o.put("fingerprint", f.fingerprint());
+    }
     ArrayNode practices = root.putArray("practices");
     for (var p : result.rules().practices()) {
       ObjectNode o = practices.addObject();

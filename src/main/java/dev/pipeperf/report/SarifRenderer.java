@@ -12,7 +12,9 @@ import dev.pipeperf.source.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,9 +29,17 @@ public final class SarifRenderer {
   private SarifRenderer() {}
 
   public static void render(AnalysisResult result, PrintWriter out) {
+    render(result, out, false);
+  }
+
+  /**
+   * As {@link #render(AnalysisResult, PrintWriter)}; with {@code all}, the "also consider" items
+   * too, as notes marked {@code alsoConsider} (code scanning would otherwise list hygiene).
+   */
+  public static void render(AnalysisResult result, PrintWriter out, boolean all) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     try {
-      out.println(mapper.writeValueAsString(tree(result, mapper)));
+      out.println(mapper.writeValueAsString(tree(result, mapper, all)));
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -38,6 +48,11 @@ public final class SarifRenderer {
 
   /** The SARIF log as a JSON tree. */
   public static ObjectNode tree(AnalysisResult result, ObjectMapper mapper) {
+    return tree(result, mapper, false);
+  }
+
+  /** The SARIF log as a JSON tree, with the "also consider" items when {@code all}. */
+  public static ObjectNode tree(AnalysisResult result, ObjectMapper mapper, boolean all) {
     ObjectNode root = mapper.createObjectNode();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");
@@ -67,14 +82,19 @@ public final class SarifRenderer {
       props.putArray("tags").add("performance").add("ci");
     }
     ArrayNode results = run.putArray("results");
-    for (Finding f : result.rankedFindings().stream().sorted().toList()) {
+    List<Finding> reported = new ArrayList<>(result.rankedFindings());
+    if (all) {
+      reported.addAll(result.alsoConsider());
+    }
+    reported.sort(null);
+    for (Finding f : reported) {
       ObjectNode r = results.addObject();
       r.put("ruleId", f.ruleId());
       Integer i = index.get(f.ruleId());
       if (i != null) {
         r.put("ruleIndex", i);
       }
-      r.put("level", level(f.severity()));
+      r.put("level", f.alsoConsider() ? "note" : level(f.severity()));
       String saves = TextRenderer.describe(f.saving());
       r.putObject("message")
           .put(
@@ -100,6 +120,9 @@ public final class SarifRenderer {
       props.put("effort", f.effort().word());
       props.put("effortHours", f.effortHours());
       props.put("criticalPathSavedSeconds", Math.round(f.saving().criticalPathPerRun().high()));
+      if (f.alsoConsider()) {
+        props.put("alsoConsider", true);
+      }
       if (f.workflow() != null) {
         props.put("workflow", f.workflow());
       }

@@ -26,13 +26,26 @@ public final class TextRenderer {
   private static final int BAR_WIDTH = 40;
 
   private final boolean colour;
+  private final boolean all;
 
   /**
    * @param colour ANSI colour, only on a terminal and never with {@code NO_COLOR}
    */
   public TextRenderer(boolean colour) {
-    this.colour = colour;
+    this(colour, false);
   }
+
+  /**
+   * @param colour ANSI colour, only on a terminal and never with {@code NO_COLOR}
+   * @param all every "also consider" item rather than the first {@value #ALSO_CONSIDER_SHOWN}
+   */
+  public TextRenderer(boolean colour, boolean all) {
+    this.colour = colour;
+    this.all = all;
+  }
+
+  /** How many "also consider" items the default output lists (one line each). */
+  static final int ALSO_CONSIDER_SHOWN = 10;
 
   public void render(AnalysisResult result, PrintWriter out) {
     List<Timeline> timelines = Timeline.of(result);
@@ -63,6 +76,7 @@ public final class TextRenderer {
     }
     renderPractices(result, out);
     renderFindings(result, out);
+    renderAlsoConsider(result, out);
     if (!result.observations().unassignedRuns().isEmpty()) {
       out.println();
       out.println(
@@ -290,6 +304,24 @@ public final class TextRenderer {
     out.println(bold("already right") + " (" + practices.size() + ")");
     for (dev.pipeperf.rules.Practice p : practices) {
       out.println("  " + p.location() + "  " + p.what());
+    }
+  }
+
+  /** Hygiene with no computed saving: one line each, not ranked, capped unless {@code --all}. */
+  private void renderAlsoConsider(AnalysisResult result, PrintWriter out) {
+    List<Finding> also =
+        result.alsoConsider().stream().filter(f -> !f.ruleId().equals("PP000")).toList();
+    if (also.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(bold("also consider") + " (" + also.size() + ", no computed saving, not scored)");
+    int shown = all ? also.size() : Math.min(ALSO_CONSIDER_SHOWN, also.size());
+    for (Finding f : also.subList(0, shown)) {
+      out.println("  " + f.location() + "  " + f.ruleId() + " " + f.message());
+    }
+    if (shown < also.size()) {
+      out.println("  … " + (also.size() - shown) + " more (--all lists them)");
     }
   }
 

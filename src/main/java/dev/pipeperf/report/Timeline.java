@@ -62,7 +62,11 @@ public record Timeline(
       }
       List<Entry> critical = new ArrayList<>();
       for (JobInstance j : onPath.keySet()) {
-        critical.add(entry(cp, timings.get(j)));
+        CriticalPath.JobTiming t = timings.get(j);
+        // A path node of a job that has no timing of its own (skipped or not scheduled) has no bar.
+        if (t != null) {
+          critical.add(entry(cp, t));
+        }
       }
       List<Entry> off = new ArrayList<>();
       int count = 0;

@@ -31,6 +31,12 @@ public record Finding(
     String fingerprint)
     implements Comparable<Finding> {
 
+  /** Less critical path per run than this is no saving (reports print whole seconds). */
+  static final double MIN_SECONDS = 1;
+
+  /** Less than this many billable minutes a month is no saving (GitHub bills whole minutes). */
+  static final double MIN_BILLABLE_MINUTES = 1;
+
   /** Messages and fixes quote names from files: no control characters, messages on one line. */
   public Finding {
     message = Escape.oneLine(message);
@@ -56,6 +62,20 @@ public record Finding(
         workflow,
         s,
         fingerprint);
+  }
+
+  /**
+   * True when this is hygiene rather than a finding: it is no blocker (a concrete failure) and its
+   * remedy computes no saving (at least a second of critical path per run or a billable minute a
+   * month). Such items go to the short "also consider" list: not scored, not gated, and left out of
+   * SARIF and annotations unless {@code --all} asks for them.
+   */
+  public boolean alsoConsider() {
+    if (severity == Severity.BLOCKER) {
+      return false;
+    }
+    return saving.criticalPathPerRun().high() < MIN_SECONDS
+        && saving.billableMinutes().high() < MIN_BILLABLE_MINUTES;
   }
 
   /** {@code path:line:col: severity message [PP001]}, as fixtures and terminals show it. */

@@ -172,6 +172,10 @@ public final class RuleEngine {
       findings.add(f.withSaving(saving));
     }
     findings.sort(null);
+    // Hygiene with no computed saving is listed apart, so that the findings (scored and gated)
+    // are only what a reviewer would act on.
+    List<Finding> alsoConsider = findings.stream().filter(Finding::alsoConsider).toList();
+    findings.removeIf(Finding::alsoConsider);
     List<Practice> uniquePractices = new ArrayList<>(new LinkedHashSet<>(practices));
     uniquePractices.sort(null);
 
@@ -192,7 +196,8 @@ public final class RuleEngine {
         optimisedPath,
         optimisedCosts,
         configProblems,
-        suppressions.count());
+        suppressions.count(),
+        alsoConsider);
   }
 
   private static void visit(Rule rule, AnalysisView view, RuleContext ctx) {

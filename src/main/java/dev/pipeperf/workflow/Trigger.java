@@ -58,6 +58,30 @@ public record Trigger(
     schedules = List.copyOf(schedules);
   }
 
+  /** A trigger with no activity-type filter. */
+  public Trigger(
+      String event,
+      Location location,
+      List<String> workflows,
+      List<String> branches,
+      List<String> paths,
+      List<String> callInputs) {
+    this(
+        event,
+        location,
+        workflows,
+        branches,
+        paths,
+        callInputs,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        java.util.Set.of());
+  }
+
   public static Trigger simple(String event, Location location) {
     return new Trigger(
         event,
@@ -78,5 +102,14 @@ public record Trigger(
   /** True when a {@code paths} or {@code paths-ignore} filter can skip a run. */
   public boolean pathFiltered() {
     return !paths.isEmpty() || !pathsIgnore.isEmpty();
+  }
+
+  /**
+   * True when a new push to a pull request starts this trigger again: a pull-request event with no
+   * {@code types}, or with {@code synchronize} among them (GitHub's default types include it).
+   */
+  public boolean firesOnPullRequestPush() {
+    return (event.equals("pull_request") || event.equals("pull_request_target"))
+        && (types.isEmpty() || types.contains("synchronize"));
   }
 }

@@ -58,14 +58,16 @@ class RuleFixturesTest {
 
   /**
    * The findings of one rule on a tree, one {@link Finding#toString()} line each, in finding order
-   * (file, line, column).
+   * (file, line, column); "also consider" items too, marked so, since an {@code ok/} variant must
+   * not even be hygiene.
    */
   static String findings(String id, Path root) {
     StringBuilder sb = new StringBuilder();
-    Analyzer.analyze(Analyzer.Options.of(root)).rules().findings().stream()
+    RuleResults results = Analyzer.analyze(Analyzer.Options.of(root)).rules();
+    java.util.stream.Stream.concat(results.findings().stream(), results.alsoConsider().stream())
         .filter(f -> f.ruleId().equals(id))
         .sorted()
-        .map(Finding::toString)
+        .map(f -> f + (f.alsoConsider() ? " (also consider)" : ""))
         .forEach(line -> sb.append(line).append('\n'));
     return sb.toString();
   }

@@ -44,8 +44,10 @@ class SuppressionAndConfigTest {
     return Analyzer.analyze(Analyzer.Options.of(root));
   }
 
+  /** Findings and "also consider" items alike: suppression and config apply to both. */
   private static List<String> findings(AnalysisResult r, String id) {
-    return r.rules().findings().stream()
+    return java.util.stream.Stream.concat(
+            r.rules().findings().stream(), r.rules().alsoConsider().stream())
         .filter(f -> f.ruleId().equals(id))
         .map(Finding::toString)
         .toList();
@@ -120,7 +122,7 @@ class SuppressionAndConfigTest {
   @Test
   void configChangesARulesSeverity() throws IOException {
     AnalysisResult r = analyze(TWO_JOBS.formatted("", ""), "rules:\n  PP015: {severity: high}\n");
-    assertThat(r.rules().findings().stream().filter(f -> f.ruleId().equals("PP015")))
+    assertThat(r.rules().alsoConsider().stream().filter(f -> f.ruleId().equals("PP015")))
         .hasSize(2)
         .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.HIGH));
     assertThat(findings(r, "PP015")).allSatisfy(l -> assertThat(l).contains(": high job "));

@@ -101,7 +101,10 @@ public final class BaseImagePrebakeRule implements Rule {
               + how.get(e.getKey()),
           "Move this layer into a base image: a Dockerfile.base with the same FROM and this RUN, built and pushed by a scheduled workflow"
               + " (e.g. weekly, `on: schedule`), and `FROM ghcr.io/OWNER/base:latest` here (or an ARG for its tag).",
-          Remedy.of(edits.getOrDefault(e.getKey(), List.of())),
+          // No computed saving: the miss share of a gha cache is assumed, and the base image's own
+          // scheduled build, pull and upkeep are not counted; with no cache at all the fix is a
+          // layer cache (PP004), not a second image. Listed under "also consider".
+          Remedy.NONE,
           null,
           e.getKey());
     }

@@ -59,6 +59,9 @@ public final class WeakBuildCacheRule implements Rule {
             "image build cached in a registry (" + String.join(", ", b.build().cacheFrom()) + ")");
         continue;
       }
+      if (backend == CacheBackend.NONE && cacheSetElsewhere(b)) {
+        continue;
+      }
       String key = b.build().location().toString();
       List<GraphEdit> edits = editsByLocation.computeIfAbsent(key, k -> new ArrayList<>());
       firstByLocation.putIfAbsent(key, b);
@@ -125,10 +128,35 @@ public final class WeakBuildCacheRule implements Rule {
           at,
           message,
           fix,
-          Remedy.of(e.getValue()),
+          // gha → registry: the gha cache's miss share is assumed, not measured, and a registry
+          // cache needs a write token that fork pull requests do not get: hygiene, no saving.
+          backend == CacheBackend.NONE ? Remedy.of(e.getValue()) : Remedy.NONE,
           b.job().workflow(),
           e.getKey() + "|" + backend);
     }
+  }
+
+  /**
+   * True when the step sets a cache the build model did not see: bake-action's {@code set:
+   * *.cache-from=…} overrides, or cache flags kept in a shell variable ({@code
+   * cache="--cache-from=…"; docker buildx build ${cache}}).
+   */
+  private static boolean cacheSetElsewhere(Subject.BuildIo b) {
+    for (dev.pipeperf.workflow.Step st : b.job().job().allSteps()) {
+      String set = st.with().getOrDefault("set", "");
+      String run = st.run() == null ? "" : st.run();
+      if (set.contains("cache-from") || set.contains("cache-to") || run.contains("--cache-from")) {
+        return true;
+      }
+      // A cache handed to a script through the environment (CACHE_FROM: type=gha,...).
+      for (var e : st.env().entrySet()) {
+        if (e.getKey().toUpperCase(java.util.Locale.ROOT).contains("CACHE")
+            && e.getValue().matches("(?s).*type=(gha|registry|local|s3|azblob).*")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -1,9 +1,5 @@
 package dev.pipeperf.rules.workflow;
 
-import dev.pipeperf.estimate.Estimate;
-import dev.pipeperf.graph.GraphEdit;
-import dev.pipeperf.graph.JobInstance;
-import dev.pipeperf.graph.Node;
 import dev.pipeperf.rules.Effort;
 import dev.pipeperf.rules.Remedy;
 import dev.pipeperf.rules.Rule;
@@ -53,16 +49,6 @@ public final class CiTimePackageInstallRule implements Rule {
       if (packages.isEmpty()) {
         continue;
       }
-      List<GraphEdit> edits = new ArrayList<>();
-      String rest = withoutAdHocInstalls(s.run());
-      for (JobInstance ji : ctx.view().instances(w, job)) {
-        Node n = ctx.view().stepNode(ji, s).orElse(null);
-        if (n != null) {
-          Estimate without = ctx.view().estimator().script(rest);
-          double share = ratio(without, ctx.view().estimator().script(s.run()));
-          edits.add(new GraphEdit.ScaleDuration(n.id(), share));
-        }
-      }
       ctx.report(
           s.runLocation() != null ? s.runLocation() : s.location(),
           "test job " + job.id() + " installs " + String.join(" ", packages) + " on every run",
@@ -72,7 +58,9 @@ public final class CiTimePackageInstallRule implements Rule {
               + " installed once at build time with the rest, and remove this install from "
               + s.location()
               + ".",
-          Remedy.of(edits),
+          // No saving: the packages, once in the requirements, are still installed on every run
+          // unless those are cached; what the fix buys is pinned, reviewable tools (hygiene).
+          Remedy.NONE,
           w.path(),
           job.id() + "/" + s.displayName());
     }
@@ -110,24 +98,5 @@ public final class CiTimePackageInstallRule implements Rule {
                     && !(python && (x.contains("/") || x.endsWith(".whl") || x.endsWith(".tar.gz")))
                     && !(python && INSTALLERS.contains(x.toLowerCase(Locale.ROOT))))
         .toList();
-  }
-
-  private static String withoutAdHocInstalls(String run) {
-    StringBuilder sb = new StringBuilder();
-    for (String line : run.split("\n")) {
-      boolean adHoc = false;
-      for (PackageInstall p : dev.pipeperf.shell.PackageInstalls.find(line)) {
-        adHoc |= isAdHoc(p);
-      }
-      if (!adHoc) {
-        sb.append(line).append('\n');
-      }
-    }
-    return sb.toString();
-  }
-
-  private static double ratio(Estimate part, Estimate whole) {
-    double w = whole.range().mid();
-    return w <= 0 ? 0 : Math.min(1, part.range().mid() / w);
   }
 }

@@ -32,6 +32,12 @@ public final class MissingConcurrencyCancelRule implements Rule {
    */
   static final double SUPERSEDED_SHARE = 0.15;
 
+  /**
+   * Below this many billable minutes per run (high estimate), cancelling a superseded run saves
+   * under a minute and a half: a labeller or a one-step check is not worth the reviewer's time.
+   */
+  static final double MIN_BILLED_MINUTES_PER_RUN = 10;
+
   @Override
   public void visitWorkflow(Workflow w, RuleContext ctx) {
     if (w.concurrency() != null) {
@@ -44,6 +50,26 @@ public final class MissingConcurrencyCancelRule implements Rule {
     }
     if (!w.runsOnPullRequests()
         || (w.concurrency() != null && w.concurrency().mayCancelInProgress())) {
+      return;
+    }
+    // `cancel-in-progress: false` written out is a choice (a run that must finish, such as a
+    // review comment); a pull_request filtered to this very file only runs when CI is edited.
+    if (w.concurrency() != null
+        && "false".equalsIgnoreCase(String.valueOf(w.concurrency().cancelInProgress()).strip())) {
+      return;
+    }
+    if (w.triggers().stream()
+        .filter(Trigger::firesOnPullRequestPush)
+        .allMatch(
+            t -> !t.paths().isEmpty() && t.paths().stream().allMatch(p -> p.equals(w.path())))) {
+      return;
+    }
+    // Only pushes to a pull request supersede a run: `types: [opened, labeled]` never does.
+    if (w.triggers().stream().noneMatch(Trigger::firesOnPullRequestPush)) {
+      return;
+    }
+    var cost = ctx.view().costs().get(w.path());
+    if (cost == null || cost.perRun().minutes().high() < MIN_BILLED_MINUTES_PER_RUN) {
       return;
     }
     List<Job> jobs = w.jobs();
@@ -68,9 +94,26 @@ public final class MissingConcurrencyCancelRule implements Rule {
             + ":\n"
             + "concurrency:\n"
             + "  group: ${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}\n"
-            + "  cancel-in-progress: ${{ github.event_name == 'pull_request' }}",
+            + "  cancel-in-progress: "
+            + cancelCondition(w),
         new Remedy(List.of(), SUPERSEDED_SHARE, new double[] {0, 0}),
         w.path(),
         "concurrency");
+  }
+
+  /**
+   * The cancel condition for this workflow's pull-request event: {@code github.event_name ==
+   * 'pull_request'} is false on {@code pull_request_target}, so such a fix would cancel nothing;
+   * pushes to a branch are never cancelled (every commit of main keeps its run).
+   */
+  static String cancelCondition(Workflow w) {
+    boolean plain = w.triggers().stream().anyMatch(t -> t.event().equals("pull_request"));
+    boolean target = w.triggers().stream().anyMatch(t -> t.event().equals("pull_request_target"));
+    if (plain && target) {
+      return "${{ startsWith(github.event_name, 'pull_request') }}";
+    }
+    return "${{ github.event_name == '"
+        + (target ? "pull_request_target" : "pull_request")
+        + "' }}";
   }
 }

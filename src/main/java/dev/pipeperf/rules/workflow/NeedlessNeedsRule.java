@@ -20,6 +20,7 @@ import dev.pipeperf.workflow.Workflow;
 import dev.pipeperf.workspace.BuildInvocation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -46,13 +47,29 @@ public final class NeedlessNeedsRule implements Rule {
 
   @Override
   public void visitJob(Workflow w, Job job, RuleContext ctx) {
-    if (job.needs().isEmpty() || job.callsReusableWorkflow() || gatesDelivery(w, job)) {
+    if (job.needs().isEmpty()
+        || job.callsReusableWorkflow()
+        || gatesDelivery(w, job)
+        || isReleaseWorkflow(w)) {
       return;
     }
     String text = allText(job) + source(ctx, w, job);
+    // A job that waits for several jobs and uses none of them is a stage gate: run the expensive
+    // part only once every check passed.
+    long unused =
+        job.needs().stream()
+            .map(n -> w.job(n.jobId()).orElse(null))
+            .filter(u -> u != null && !uses(job, text, u) && !sideEffect(job, text, u))
+            .count();
+    if (unused >= 2) {
+      return;
+    }
     for (Need need : job.needs()) {
       Job upstream = w.job(need.jobId()).orElse(null);
-      if (upstream == null || uses(job, text, upstream)) {
+      if (upstream == null
+          || uses(job, text, upstream)
+          || sideEffect(job, text, upstream)
+          || cheapGate(ctx, w, job, upstream)) {
         continue;
       }
       List<GraphEdit> edits = edgesToRemove(ctx, w, job, upstream);
@@ -128,14 +145,22 @@ public final class NeedlessNeedsRule implements Rule {
   private static boolean uses(Job job, String text, Job upstream) {
     // A clean-up job (deleting test images, tearing down an environment) must run after the jobs
     // that use what it removes, even though it reads nothing from them.
-    if (isCleanup(job) && touchesResources(upstream)) {
+    if (isCleanup(job) && (touchesResources(upstream) || isCleanup(upstream))) {
       return true;
     }
     for (Expressions.Reference r : Expressions.referencesInTemplate(text)) {
+      // `toJSON(needs)` (alls-green and other aggregators) reads every needed job's result.
       if (r.context().equals("needs")
-          && (upstream.id().equalsIgnoreCase(r.first()) || "*".equals(r.first()))) {
+          && (r.first() == null
+              || r.first().isEmpty()
+              || upstream.id().equalsIgnoreCase(r.first())
+              || "*".equals(r.first()))) {
         return true;
       }
+    }
+    if (text.matches("(?s).*\\btoJSON\\(\\s*needs\\s*\\).*")
+        || text.contains("re-actors/alls-green")) {
+      return true;
     }
     if (job.ifCondition() != null) {
       for (Expressions.Reference r : Expressions.referencesInCondition(job.ifCondition())) {
@@ -178,6 +203,107 @@ public final class NeedlessNeedsRule implements Rule {
                             || s.with().containsKey("subject-name")
                             || isImageScanner(s));
     return publishesImages && usesImages;
+  }
+
+  /** Pushing commits or tags to the repository, by hand or through an action. */
+  private static final Pattern PUSHES_GIT =
+      Pattern.compile(
+          "\\bgit\\s+(-C\\s+\\S+\\s+)?push\\b|stefanzweifel/git-auto-commit-action|peter-evans/create-pull-request"
+              + "|EndBug/add-and-commit|ad-m/github-push-action");
+
+  /**
+   * True when the downstream job reads what the upstream one left outside the job: a branch it
+   * pushed (the next job checks it out), a cache it saved (the next restores it), an image it built
+   * and pushed to a registry (the next scans {@code registry://} or pulls it), or anything a called
+   * reusable workflow produced (its jobs are out of sight).
+   */
+  private static boolean sideEffect(Job job, String text, Job upstream) {
+    String up = allText(upstream);
+    boolean checksOut =
+        job.allSteps().stream().anyMatch(s -> "actions/checkout".equals(StepKinds.action(s)))
+            || text.matches("(?s).*\\bgit\\s+(pull|fetch)\\b.*");
+    if (PUSHES_GIT.matcher(up).find() && checksOut) {
+      return true;
+    }
+    boolean savesCache =
+        upstream.allSteps().stream()
+            .anyMatch(
+                s -> {
+                  String a = StepKinds.action(s);
+                  return "actions/cache".equals(a) || "actions/cache/save".equals(a);
+                });
+    boolean restoresCache =
+        job.allSteps().stream()
+            .anyMatch(
+                s -> {
+                  String a = StepKinds.action(s);
+                  return "actions/cache".equals(a) || "actions/cache/restore".equals(a);
+                });
+    if (savesCache && restoresCache) {
+      return true;
+    }
+    boolean buildsImage =
+        upstream.allSteps().stream().anyMatch(s -> !BuildInvocation.of(s).isEmpty())
+            || up.contains("docker/bake-action")
+            || up.contains("docker/build-push-action");
+    if (buildsImage && (text.contains("registry://") || USES_IMAGES.matcher(text).find())) {
+      return true;
+    }
+    return upstream.callsReusableWorkflow();
+  }
+
+  /**
+   * True when the upstream job is a quick check in front of a much longer or costlier job (lint
+   * before a GPU or integration run): removing the edge bills the long job on every pull request
+   * that fails the check, which is the gate's whole point.
+   */
+  private static boolean cheapGate(RuleContext ctx, Workflow w, Job job, Job upstream) {
+    double upHigh = 0;
+    boolean upHosted = true;
+    for (JobInstance ji : ctx.view().instances(w, upstream)) {
+      var t = ctx.view().schedule().jobTiming(ji);
+      if (t != null) {
+        upHigh = Math.max(upHigh, t.duration().high());
+      }
+      upHosted &= !costly(ji);
+    }
+    double downLow = 0;
+    boolean downCostly = false;
+    for (JobInstance ji : ctx.view().instances(w, job)) {
+      var t = ctx.view().schedule().jobTiming(ji);
+      if (t != null) {
+        downLow += t.duration().low();
+      }
+      downCostly |= costly(ji);
+    }
+    return (upHosted && downCostly) || (upHigh > 0 && downLow >= GATE_RATIO * upHigh);
+  }
+
+  /** A downstream job costing this many times the upstream one makes the upstream a gate. */
+  static final double GATE_RATIO = 3;
+
+  /** Self-hosted, GPU or larger runners: their minutes are what a cheap gate protects. */
+  private static boolean costly(JobInstance ji) {
+    if (ji.runsOn() == null) {
+      return false;
+    }
+    var kind = dev.pipeperf.cost.RunnerKind.fromLabels(ji.runsOn().labels());
+    return kind.selfHosted()
+        || ji.runsOn().labels().stream()
+            .anyMatch(
+                l -> l.matches("(?i).*(gpu|cuda|nvidia|a100|h100|v100|large|xlarge|cores).*"));
+  }
+
+  /**
+   * A workflow that releases or publishes (by its event, file name or name): its jobs run in the
+   * order a release needs, and a release is not what developers wait for.
+   */
+  private static boolean isReleaseWorkflow(Workflow w) {
+    if (w.triggers().stream().anyMatch(t -> t.event().equals("release"))) {
+      return true;
+    }
+    String names = (w.path() + " " + (w.name() == null ? "" : w.name())).toLowerCase(Locale.ROOT);
+    return names.matches("(?s).*(release|publish|deploy).*");
   }
 
   private static final java.util.regex.Pattern CLEANUP =

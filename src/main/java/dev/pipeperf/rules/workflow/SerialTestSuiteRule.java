@@ -44,6 +44,11 @@ public final class SerialTestSuiteRule implements Rule {
       Pattern.compile(
           "(\\s-n\\s|\\s-n=|--numprocesses|--dist\\b|--splits\\b|--shard|--group\\b|--parallel\\b|tests\\s+split|--total-groups|-p\\s+\\d)");
 
+  private static boolean selfHosted(JobInstance ji) {
+    return ji.runsOn() != null
+        && dev.pipeperf.cost.RunnerKind.fromLabels(ji.runsOn().labels()).selfHosted();
+  }
+
   @Override
   public void visitJob(Workflow w, Job job, RuleContext ctx) {
     boolean matrixShards =
@@ -62,9 +67,12 @@ public final class SerialTestSuiteRule implements Rule {
       DurationRange longest = DurationRange.ZERO;
       for (JobInstance ji : ctx.view().instances(w, job)) {
         Node n = ctx.view().stepNode(ji, s).orElse(null);
+        // Only a suite known to be long (its low estimate, not a default guess's high end) on a
+        // hosted runner: a shard of a self-hosted GPU suite needs a second GPU machine.
         if (n != null
             && ctx.view().onCriticalPath(n)
-            && n.estimate().range().high() >= MIN_SECONDS) {
+            && n.estimate().range().low() >= MIN_SECONDS
+            && !selfHosted(ji)) {
           edits.add(new GraphEdit.SplitIntoShards(n.id(), SHARDS, SHARD_OVERHEAD));
           longest = longest.max(n.estimate().range());
         }

@@ -137,22 +137,47 @@ class CheckCommandTest {
 
   @Test
   void aNewFindingAtTheFailOnLevelFailsNamingIt() throws IOException {
+    // Pull requests now run the workflow, and nothing cancels a superseded run: PP014 (made high
+    // here) saves the superseded runs' minutes, a finding the gate fails on.
+    write(".pipeperf.yml", CONFIG.replace("PP015: {severity: high}", "PP014: {severity: high}"));
+    check(); // the baseline above was recorded with the other config: record it again
+    Main.run(
+        new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(new java.io.StringWriter()),
+        "baseline",
+        repo.toString(),
+        "-o",
+        baseline.toString());
     write(
         ".github/workflows/ci.yml",
-        WORKFLOW.replace(
-            "    timeout-minutes: 20\n    steps:\n      - run: make test",
-            "    steps:\n      - run: make test"));
+        WORKFLOW
+            .replace("on: [push]", "on: [push, pull_request]")
+            .replace(
+                "concurrency:\n  group: ci-${{ github.ref }}\n  cancel-in-progress: true\n", ""));
     Cli r = check();
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.out())
-        .containsPattern(
-            "FAIL  new high finding: .github/workflows/ci.yml:12 job test has no timeout-minutes.* \\[PP015\\]")
+        .containsPattern("FAIL  new high finding: .github/workflows/ci.yml:\\d+ .* \\[PP014\\]")
         .contains("gate failed: 1 regression");
     Cli lenient = check("--fail-on", "blocker");
     assertThat(lenient.code()).as(lenient.out()).isZero();
     assertThat(lenient.out())
         .contains("note  new high finding:")
         .contains("(below the fail-on level)");
+  }
+
+  @Test
+  void hygieneWithNoComputedSavingNeverFailsTheGate() throws IOException {
+    // A missing timeout saves nothing that can be computed: it is listed under "also consider",
+    // which is never gated.
+    write(
+        ".github/workflows/ci.yml",
+        WORKFLOW.replace(
+            "    timeout-minutes: 20\n    steps:\n      - run: make test",
+            "    steps:\n      - run: make test"));
+    Cli r = check();
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).doesNotContain("PP015");
   }
 
   @Test

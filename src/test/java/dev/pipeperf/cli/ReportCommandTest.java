@@ -141,6 +141,10 @@ class ReportCommandTest {
     assertThat(r.out())
         .contains(
             "::error file=.github/workflows/test.yml,line=131,col=3,title=PP001 redundant-retag-job::")
+        // A missing timeout saves nothing computable: "also consider", not annotated by default.
+        .doesNotContain("title=PP015 missing-timeout::");
+    Cli all = Cli.run(Map.of(), args("analyze", SAMPLE, "--format", "github", "--all"));
+    assertThat(all.out())
         .contains(
             "::notice file=.github/workflows/lint.yml,line=7,col=3,title=PP015 missing-timeout::");
     String md = Files.readString(summary);

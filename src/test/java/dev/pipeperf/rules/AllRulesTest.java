@@ -156,7 +156,10 @@ class AllRulesTest {
     assertThat(lines).as(info.id() + "/expected.out").isNotEmpty();
     for (String line : lines) {
       assertThat(line)
-          .matches("[^:]+:\\d+:\\d+: (blocker|high|medium|low|info) .+ \\[" + info.id() + "\\]");
+          .matches(
+              "[^:]+:\\d+:\\d+: (blocker|high|medium|low|info) .+ \\["
+                  + info.id()
+                  + "\\]( \\(also consider\\))?");
     }
   }
 

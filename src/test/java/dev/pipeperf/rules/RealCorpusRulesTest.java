@@ -40,7 +40,14 @@ class RealCorpusRulesTest {
     System.out.println(
         "real corpus: " + repos.size() + " repositories, findings per rule " + perRule);
     assertThat(repos).hasSizeGreaterThanOrEqualTo(30);
-    // The corpus is full of CI pipelines: the common rules must find something in it.
-    assertThat(perRule).containsKeys("PP004", "PP013", "PP014", "PP015");
+    // Only what saves something computable is a finding (the rest is "also consider"); the labelled
+    // benchmark (LabelledCorpusTest) judges these. Superseded pull-request runs are everywhere.
+    assertThat(perRule).containsKeys("PP014");
+    assertThat(repos)
+        .as("no repository drowns in findings")
+        .allSatisfy(
+            line ->
+                assertThat(Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1)))
+                    .isLessThanOrEqualTo(15));
   }
 }

@@ -51,6 +51,14 @@ public record Finding(
         fingerprint);
   }
 
+  /**
+   * Hygiene rather than performance (a missing timeout, a pinned tag): listed under "also consider"
+   * and never counted in a verdict's score or decision.
+   */
+  public boolean alsoConsider() {
+    return false;
+  }
+
   /** {@code path:line:col: severity message [PP001]}, as fixtures and terminals show it. */
   @Override
   public String toString() {

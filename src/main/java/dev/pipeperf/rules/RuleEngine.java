@@ -99,9 +99,13 @@ public final class RuleEngine {
     Suppressions suppressions =
         new Suppressions(view.workspace().sources(), view.workspace().root());
     Map<String, Finding> unique = new LinkedHashMap<>();
+    java.util.Set<String> silenced = new java.util.HashSet<>();
     for (Finding f : raw) {
+      String key = f.ruleId() + "|" + f.location() + "|" + f.message();
       if (!suppressions.suppressed(f)) {
-        unique.putIfAbsent(f.ruleId() + "|" + f.location() + "|" + f.message(), f);
+        unique.putIfAbsent(key, f);
+      } else {
+        silenced.add(key);
       }
     }
     // A finding reported only for its saving counts when it saves on its own, or when it still
@@ -150,7 +154,7 @@ public final class RuleEngine {
           WorkflowCost.of(optimisedPath, optimised, w.path(), view.pricing(), view.costInputs()));
     }
     return new RuleResults(
-        findings, uniquePractices, optimisedPath, optimisedCosts, configProblems);
+        findings, uniquePractices, optimisedPath, optimisedCosts, configProblems, silenced.size());
   }
 
   private static void visit(Rule rule, AnalysisView view, RuleContext ctx) {

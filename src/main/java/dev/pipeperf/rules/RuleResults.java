@@ -13,13 +13,15 @@ import java.util.Map;
  * @param optimised the schedule with all remedies applied together
  * @param optimisedCosts per workflow, the cost with all remedies applied
  * @param diagnostics problems with the rule configuration (unknown rule ids, bad severities)
+ * @param suppressed findings silenced by inline comments (counted so reports can say so)
  */
 public record RuleResults(
     List<Finding> findings,
     List<Practice> practices,
     CriticalPath optimised,
     Map<String, WorkflowCost> optimisedCosts,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    int suppressed) {
 
   public RuleResults {
     findings = List.copyOf(findings);

@@ -51,7 +51,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     boolean colour = common.output == null && main.terminal().colour();
-    main.write(common.output, out -> render(result, format, colour, out));
+    main.write(common.output, format == Format.github, out -> render(result, format, colour, out));
     if (format == Format.github) {
       main.appendStepSummary(result);
     }

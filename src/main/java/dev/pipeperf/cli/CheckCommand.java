@@ -8,13 +8,7 @@ import dev.pipeperf.gate.CheckReport;
 import dev.pipeperf.gate.Comparison;
 import dev.pipeperf.gate.Thresholds;
 import dev.pipeperf.source.ParseResult;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -137,16 +131,6 @@ final class CheckCommand implements Callable<Integer> {
     if (file == null || file.isBlank()) {
       return;
     }
-    try (Writer w =
-            Files.newBufferedWriter(
-                Path.of(file),
-                StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-        PrintWriter pw = new PrintWriter(w)) {
-      report.markdown(pw);
-    } catch (IOException e) {
-      throw new UserError("cannot write $GITHUB_STEP_SUMMARY (" + file + "): " + e.getMessage());
-    }
+    OutputFile.append(Path.of(file), "$GITHUB_STEP_SUMMARY (" + file + ")", report::markdown);
   }
 }

@@ -5,9 +5,7 @@ import dev.pipeperf.Analyzer;
 import dev.pipeperf.Version;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.workspace.WorkspaceLoader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +93,7 @@ public final class Main {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof UserError) {
-            err.println("pipeperf: " + ex.getMessage());
+            err.println("pipeperf: " + dev.pipeperf.source.Escape.oneLine(ex.getMessage()));
           } else {
             err.println(
                 "pipeperf: internal error: "
@@ -146,21 +144,19 @@ public final class Main {
 
   /** Writes a report to a file, or to standard output when {@code file} is null. */
   void write(Path file, Consumer<PrintWriter> body) {
+    write(file, false, body);
+  }
+
+  /**
+   * As {@link #write(Path, Consumer)}; {@code commands} when the body writes GitHub workflow
+   * commands itself (their data escaped), else lines that would start a command are neutralised.
+   * Files are replaced atomically and write errors fail the command (see {@link OutputFile}).
+   */
+  void write(Path file, boolean commands, Consumer<PrintWriter> body) {
     if (file == null) {
-      body.accept(out);
-      return;
-    }
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-          PrintWriter pw = new PrintWriter(w)) {
-        body.accept(pw);
-      }
-    } catch (IOException e) {
-      throw new UserError("cannot write " + file + ": " + e.getMessage());
+      OutputFile.toStream(out, commands, body);
+    } else {
+      OutputFile.write(file, commands, body);
     }
   }
 
@@ -173,17 +169,10 @@ public final class Main {
     if (file == null || file.isBlank()) {
       return;
     }
-    try (Writer w =
-            Files.newBufferedWriter(
-                Path.of(file),
-                StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
-        PrintWriter pw = new PrintWriter(w)) {
-      dev.pipeperf.report.MarkdownRenderer.render(result, pw);
-    } catch (IOException e) {
-      throw new UserError("cannot write $GITHUB_STEP_SUMMARY " + file + ": " + e.getMessage());
-    }
+    OutputFile.append(
+        Path.of(file),
+        "$GITHUB_STEP_SUMMARY " + file,
+        pw -> dev.pipeperf.report.MarkdownRenderer.render(result, pw));
   }
 
   /** Version for {@code --version}. */

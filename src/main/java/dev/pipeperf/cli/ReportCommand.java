@@ -46,7 +46,10 @@ final class ReportCommand implements Callable<Integer> {
     }
     AnalyzeCommand.Format as = AnalyzeCommand.Format.valueOf(format.name());
     boolean colour = common.output == null && main.terminal().colour();
-    main.write(common.output, out -> AnalyzeCommand.render(result, as, colour, out));
+    main.write(
+        common.output,
+        as == AnalyzeCommand.Format.github,
+        out -> AnalyzeCommand.render(result, as, colour, out));
     return ExitCodes.OK;
   }
 }

@@ -1,5 +1,6 @@
 package dev.pipeperf.dockerfile;
 
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public record Stage(
 
   /** The name users can refer to it by: its {@code AS} name, else its index. */
   public String displayName() {
-    return name != null ? name : String.valueOf(index);
+    return name != null ? Escape.oneLine(name) : String.valueOf(index);
   }
 
   /** The instructions after {@code FROM}. */

@@ -1,5 +1,6 @@
 package dev.pipeperf.gate;
 
+import dev.pipeperf.source.Escape;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,7 +89,7 @@ public record CheckReport(
     out.println();
     out.println(
         "Against `"
-            + baselineName
+            + Escape.markdownCode(baselineName)
             + "` — max increase "
             + limits.maxIncreaseText()
             + ", fail on "
@@ -105,7 +106,7 @@ public record CheckReport(
           "| "
               + cell(w.name())
               + " (`"
-              + w.path()
+              + Escape.markdownCode(w.path())
               + "`) | "
               + (b == null ? "new" : Comparison.seconds(b.criticalPath()) + " → ")
               + Comparison.seconds(w.criticalPath())
@@ -147,16 +148,16 @@ public record CheckReport(
 
   /** Markdown text on one line, with the characters that would break a table escaped. */
   private static String cell(String s) {
-    return s.replace("|", "\\|").replace("\n", " ");
+    return Escape.markdown(s);
   }
 
   /** Escapes a workflow command's message (GitHub's toolkit: %, CR, LF). */
   static String data(String s) {
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    return Escape.annotationData(s);
   }
 
   /** Escapes a workflow command's property (as data, plus : and ,). */
   static String property(String s) {
-    return data(s).replace(":", "%3A").replace(",", "%2C");
+    return Escape.annotationProperty(s);
   }
 }

@@ -1,5 +1,6 @@
 package dev.pipeperf.graph;
 
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 import dev.pipeperf.workflow.Job;
 import dev.pipeperf.workflow.MatrixInstance;
@@ -31,6 +32,11 @@ public record JobInstance(
     String runnerKind,
     Location location,
     JobInstance caller) {
+
+  /** Names and matrix values come from files; every report shows them on one line. */
+  public JobInstance {
+    displayName = Escape.oneLine(displayName);
+  }
 
   @Override
   public String toString() {

@@ -1,6 +1,7 @@
 package dev.pipeperf.graph;
 
 import dev.pipeperf.estimate.Estimate;
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 
 /**
@@ -21,6 +22,11 @@ public record Node(
     Location location,
     Subject subject,
     Estimate estimate) {
+
+  /** Labels are built from names in files; every report shows them on one line. */
+  public Node {
+    label = Escape.oneLine(label);
+  }
 
   public boolean isJoin() {
     return subject instanceof Subject.Join;

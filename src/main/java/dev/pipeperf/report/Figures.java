@@ -66,6 +66,6 @@ final class Figures {
 
   /** Text safe inside a mermaid label or gantt task name. */
   static String mermaid(String s) {
-    return s.replace("\"", "'").replace(":", "∶").replace("#", "♯").replace(";", ",");
+    return dev.pipeperf.source.Escape.mermaidStatement(s);
   }
 }

@@ -2,6 +2,7 @@ package dev.pipeperf.report;
 
 import dev.pipeperf.AnalysisResult;
 import dev.pipeperf.rules.Finding;
+import dev.pipeperf.source.Escape;
 import java.io.PrintWriter;
 
 /**
@@ -45,11 +46,11 @@ public final class GithubRenderer {
 
   /** Escapes a command's message as the runner expects: {@code %}, CR, LF. */
   static String data(String s) {
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    return Escape.annotationData(s);
   }
 
   /** Escapes a property value: as {@link #data}, plus {@code :} and {@code ,}. */
   static String property(String s) {
-    return data(s).replace(":", "%3A").replace(",", "%2C");
+    return Escape.annotationProperty(s);
   }
 }

@@ -10,6 +10,7 @@ import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.graph.JobInstance;
 import dev.pipeperf.graph.Node;
 import dev.pipeperf.graph.Subject;
+import dev.pipeperf.source.Escape;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -95,7 +96,7 @@ public final class GraphRenderer {
   }
 
   private static String mermaidText(String s) {
-    return s.replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
+    return Escape.mermaidLabel(s);
   }
 
   // ---- dot ----
@@ -132,7 +133,7 @@ public final class GraphRenderer {
   }
 
   private static String dotString(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return Escape.dotString(s);
   }
 
   // ---- json ----

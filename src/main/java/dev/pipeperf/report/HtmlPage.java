@@ -4,14 +4,13 @@ import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.graph.JobInstance;
 import dev.pipeperf.graph.PipelineGraph;
 import dev.pipeperf.review.Timeline;
+import dev.pipeperf.source.Escape;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A page printed as HTML: the same blocks as the markdown page, charts drawn as inline SVG (no
@@ -27,10 +26,6 @@ final class HtmlPage implements Page {
 
   /** Boxes per row of a job graph before a layer wraps. */
   static final int MAX_COLUMNS = 4;
-
-  private static final Pattern DOUBLE_CODE = Pattern.compile("`` (.+?) ``");
-  private static final Pattern CODE = Pattern.compile("`([^`]+)`");
-  private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
 
   private final PrintWriter out;
   private boolean sectionOpen;
@@ -150,7 +145,7 @@ final class HtmlPage implements Page {
     for (List<String> row : rows) {
       out.print("<tr>");
       for (int i = 0; i < row.size(); i++) {
-        String label = i < header.size() ? header.get(i).replace("*", "") : "";
+        String label = i < header.size() ? Page.plain(header.get(i)) : "";
         out.print(
             (label.isEmpty() ? "<td>" : "<td data-label=\"" + esc(label) + "\">")
                 + inline(row.get(i))
@@ -164,7 +159,7 @@ final class HtmlPage implements Page {
 
   @Override
   public void preformatted(String text) {
-    out.println("<pre>" + esc(text.stripTrailing()) + "</pre>");
+    out.println("<pre>" + esc(Page.plain(text).stripTrailing()) + "</pre>");
   }
 
   @Override
@@ -198,26 +193,12 @@ final class HtmlPage implements Page {
    * inside code may break after a slash ({@code <wbr>}), nowhere else.
    */
   static String inline(String s) {
-    String html = esc(s);
-    html = replace(DOUBLE_CODE, html, m -> "<code>" + breakable(m.group(1)) + "</code>");
-    html = replace(CODE, html, m -> "<code>" + breakable(m.group(1)) + "</code>");
-    html = replace(BOLD, html, m -> "<strong>" + m.group(1) + "</strong>");
-    return html;
+    return Page.format(
+        s, HtmlPage::esc, c -> "<code>" + breakable(esc(c)) + "</code>", "<strong>", "</strong>");
   }
 
   private static String breakable(String code) {
     return code.replace("/", "/<wbr>");
-  }
-
-  private static String replace(
-      Pattern p, String s, java.util.function.Function<Matcher, String> with) {
-    Matcher m = p.matcher(s);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(sb, Matcher.quoteReplacement(with.apply(m)));
-    }
-    m.appendTail(sb);
-    return sb.toString();
   }
 
   private void gantt(String title, Timeline t, Timeline before, double scale) {
@@ -485,17 +466,6 @@ final class HtmlPage implements Page {
 
   /** Text made safe for HTML element content and attribute values. */
   static String esc(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+    return Escape.html(s);
   }
 }

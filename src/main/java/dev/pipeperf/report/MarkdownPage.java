@@ -7,6 +7,7 @@ import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.graph.JobInstance;
 import dev.pipeperf.graph.PipelineGraph;
 import dev.pipeperf.review.Timeline;
+import dev.pipeperf.source.Escape;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -30,36 +31,41 @@ final class MarkdownPage implements Page {
     this.out = out;
   }
 
+  /** Inline text as markdown: data escaped, spans as backticks and asterisks. */
+  static String inline(String s) {
+    return Page.format(s, Escape::markdown, c -> "`" + Escape.markdownCode(c) + "`", "**", "**");
+  }
+
   @Override
   public void title(String text) {
     out.println();
-    out.println("# " + text);
+    out.println("# " + Escape.markdown(text));
     out.println();
   }
 
   @Override
   public void section(String id, String title) {
     out.println();
-    out.println("## " + title);
+    out.println("## " + Escape.markdown(title));
     out.println();
   }
 
   @Override
   public void subsection(String title) {
     out.println();
-    out.println("### " + title);
+    out.println("### " + Escape.markdown(title));
     out.println();
   }
 
   @Override
-  public void paragraph(String inline) {
-    out.println(inline);
+  public void paragraph(String text) {
+    out.println(inline(text));
     out.println();
   }
 
   @Override
   public void bullets(List<String> inline) {
-    inline.forEach(i -> out.println("- " + i));
+    inline.forEach(i -> out.println("- " + inline(i)));
     out.println();
   }
 
@@ -67,7 +73,7 @@ final class MarkdownPage implements Page {
   public void numbered(List<String> inline) {
     int n = 1;
     for (String i : inline) {
-      out.println(n++ + ". " + i);
+      out.println(n++ + ". " + inline(i));
     }
     out.println();
   }
@@ -90,7 +96,7 @@ final class MarkdownPage implements Page {
   public void preformatted(String text) {
     String fence = text.contains("```") ? "~~~~" : "```";
     out.println(fence + "text");
-    out.println(text.stripTrailing());
+    out.println(Escape.multiLine(Page.plain(text)).stripTrailing());
     out.println(fence);
     out.println();
   }
@@ -103,7 +109,7 @@ final class MarkdownPage implements Page {
   }
 
   static String cell(String s) {
-    return s.replace("|", "\\|").replace("\n", " ");
+    return inline(s);
   }
 
   // ---- charts ----
@@ -295,7 +301,7 @@ final class MarkdownPage implements Page {
               Locale.ROOT,
               "  j%d[\"%s<br/>%s%s\"]%n",
               ids.get(e.job()),
-              mermaid(e.job().displayName()),
+              Escape.mermaidLabel(e.job().displayName()),
               e.duration().format(),
               critical.contains(e.job()) ? " · CRITICAL PATH" : ""));
     }

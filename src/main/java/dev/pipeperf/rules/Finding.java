@@ -1,6 +1,7 @@
 package dev.pipeperf.rules;
 
 import dev.pipeperf.cost.Savings;
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 import dev.pipeperf.source.Severity;
 import java.util.Comparator;
@@ -29,6 +30,12 @@ public record Finding(
     Savings saving,
     String fingerprint)
     implements Comparable<Finding> {
+
+  /** Messages and fixes quote names from files: no control characters, messages on one line. */
+  public Finding {
+    message = Escape.oneLine(message);
+    fix = Escape.multiLine(fix);
+  }
 
   private static final Comparator<Finding> ORDER =
       Comparator.comparing(Finding::location)

@@ -14,6 +14,11 @@ import java.util.Comparator;
 public record Diagnostic(Location location, Severity severity, String code, String message)
     implements Comparable<Diagnostic> {
 
+  /** Messages quote names and text from files: kept on one line, whatever those hold. */
+  public Diagnostic {
+    message = Escape.oneLine(message);
+  }
+
   private static final Comparator<Diagnostic> ORDER =
       Comparator.comparing(Diagnostic::location)
           .thenComparing(Diagnostic::code)

@@ -32,9 +32,10 @@ public record Location(String file, int line, int column) implements Comparable<
   @Override
   public String toString() {
     if (line == 0) {
-      return file;
+      return Escape.oneLine(file);
     }
-    return column == 0 ? file + ":" + line : file + ":" + line + ":" + column;
+    String shown = Escape.oneLine(file);
+    return column == 0 ? shown + ":" + line : shown + ":" + line + ":" + column;
   }
 
   @Override

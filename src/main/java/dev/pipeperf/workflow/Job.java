@@ -1,5 +1,6 @@
 package dev.pipeperf.workflow;
 
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public record Job(
 
   /** What GitHub shows when no matrix value is added: {@code name}, or the id. */
   public String displayName() {
-    return name != null ? name : id;
+    return Escape.oneLine(name != null ? name : id);
   }
 
   public boolean callsReusableWorkflow() {

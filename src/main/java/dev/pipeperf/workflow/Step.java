@@ -1,5 +1,6 @@
 package dev.pipeperf.workflow;
 
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,10 @@ public record Step(
 
   /** What GitHub shows: the name, else {@code Run <first line>} or {@code Run <action>}. */
   public String displayName() {
+    return Escape.oneLine(shownName());
+  }
+
+  private String shownName() {
     if (name != null) {
       return name;
     }

@@ -1,5 +1,6 @@
 package dev.pipeperf.workflow;
 
+import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public record Workflow(
 
   /** What GitHub shows for the workflow: its name, or its path. */
   public String displayName() {
-    return name != null ? name : path;
+    return Escape.oneLine(name != null ? name : path);
   }
 
   public Optional<Job> job(String id) {

@@ -10,15 +10,24 @@ public final class Version {
   private Version() {}
 
   public static String current() {
+    return property("version", "unknown");
+  }
+
+  /** The project's home page (the pom's {@code <url>}): where SARIF points users for help. */
+  public static String repository() {
+    return property("repository", "");
+  }
+
+  private static String property(String key, String otherwise) {
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
       if (in == null) {
-        return "unknown";
+        return otherwise;
       }
       Properties p = new Properties();
       p.load(in);
-      return p.getProperty("version", "unknown");
+      return p.getProperty(key, otherwise);
     } catch (IOException e) {
-      return "unknown";
+      return otherwise;
     }
   }
 }

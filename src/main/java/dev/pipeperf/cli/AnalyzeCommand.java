@@ -1,13 +1,7 @@
 package dev.pipeperf.cli;
 
 import dev.pipeperf.AnalysisResult;
-import dev.pipeperf.report.GithubRenderer;
-import dev.pipeperf.report.HtmlRenderer;
-import dev.pipeperf.report.JsonRenderer;
-import dev.pipeperf.report.MarkdownRenderer;
-import dev.pipeperf.report.SarifRenderer;
-import dev.pipeperf.report.TextRenderer;
-import java.io.PrintWriter;
+import dev.pipeperf.report.Format;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,15 +16,6 @@ import picocli.CommandLine.ParentCommand;
             + " markdown, sarif, github annotations or html).",
     mixinStandardHelpOptions = true)
 final class AnalyzeCommand implements Callable<Integer> {
-
-  enum Format {
-    text,
-    json,
-    markdown,
-    sarif,
-    github,
-    html
-  }
 
   @ParentCommand Main main;
 
@@ -51,22 +36,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     boolean colour = common.output == null && main.terminal().colour();
-    main.write(common.output, format == Format.github, out -> render(result, format, colour, out));
+    main.write(common.output, format == Format.github, out -> format.render(result, colour, out));
     if (format == Format.github) {
       main.appendStepSummary(result);
     }
     return ExitCodes.OK;
-  }
-
-  /** Renders a result in a format; shared with {@code report}. */
-  static void render(AnalysisResult result, Format format, boolean colour, PrintWriter out) {
-    switch (format) {
-      case json -> new JsonRenderer().render(result, out);
-      case text -> new TextRenderer(colour).render(result, out);
-      case markdown -> MarkdownRenderer.render(result, out);
-      case sarif -> SarifRenderer.render(result, out);
-      case github -> GithubRenderer.render(result, out);
-      case html -> HtmlRenderer.render(result, out);
-    }
   }
 }

@@ -419,7 +419,8 @@ final class VerdictSections {
               "per run",
               "billable min/month saved",
               "runner $/month saved",
-              "waiting h/month saved (assumed inputs)"),
+              "waiting h/month saved"
+                  + (review.assumptions().waitingAssumed() ? " (assumed inputs)" : "")),
           rows);
     }
   }

@@ -164,6 +164,6 @@ class ReportCommandTest {
   void unknownFormatIsAUsageError() {
     Cli r = Cli.run("report", SAMPLE, "--format", "pdf");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).contains("markdown, html, sarif, json, text");
+    assertThat(r.err()).contains("text, json, markdown, sarif, github, html");
   }
 }

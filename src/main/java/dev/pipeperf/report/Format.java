@@ -1,0 +1,29 @@
+package dev.pipeperf.report;
+
+import dev.pipeperf.AnalysisResult;
+import java.io.PrintWriter;
+
+/**
+ * The formats an analysis prints in, shared by the commands that print one ({@code analyze}, {@code
+ * report}).
+ */
+public enum Format {
+  text,
+  json,
+  markdown,
+  sarif,
+  github,
+  html;
+
+  /** Prints a result in this format; {@code colour} only matters for text. */
+  public void render(AnalysisResult result, boolean colour, PrintWriter out) {
+    switch (this) {
+      case json -> new JsonRenderer().render(result, out);
+      case text -> new TextRenderer(colour).render(result, out);
+      case markdown -> MarkdownRenderer.render(result, out);
+      case sarif -> SarifRenderer.render(result, out);
+      case github -> GithubRenderer.render(result, out);
+      case html -> HtmlRenderer.render(result, out);
+    }
+  }
+}

@@ -1,5 +1,7 @@
 package dev.pipeperf;
 
+import dev.pipeperf.config.ConfigLoader;
+import dev.pipeperf.config.DurationOverrides;
 import dev.pipeperf.config.PipeperfConfig;
 import dev.pipeperf.cost.CostInputs;
 import dev.pipeperf.cost.Pricing;
@@ -10,6 +12,7 @@ import dev.pipeperf.estimate.observed.ObservedRun;
 import dev.pipeperf.estimate.observed.TimingsReader;
 import dev.pipeperf.graph.CriticalPath;
 import dev.pipeperf.graph.GraphBuilder;
+import dev.pipeperf.graph.PinCheck;
 import dev.pipeperf.graph.PipelineGraph;
 import dev.pipeperf.graph.Scenario;
 import dev.pipeperf.rules.AnalysisView;
@@ -17,6 +20,7 @@ import dev.pipeperf.rules.RuleEngine;
 import dev.pipeperf.rules.RuleResults;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.source.ParseResult;
+import dev.pipeperf.source.SourceFile;
 import dev.pipeperf.workspace.Workspace;
 import dev.pipeperf.workspace.WorkspaceLoader;
 import java.nio.file.Path;
@@ -40,9 +44,23 @@ public final class Analyzer {
    * @param timings observed-timings files given on the command line (config {@code timings:} adds
    *     more, relative to the root)
    */
-  public record Options(Path root, Path config, String workflow, List<Path> timings) {
+  public record Options(
+      Path root, Path config, String workflow, List<Path> timings, boolean catalogueOnly) {
     public Options {
       timings = timings == null ? List.of() : List.copyOf(timings);
+    }
+
+    public Options(Path root, Path config, String workflow, List<Path> timings) {
+      this(root, config, workflow, timings, false);
+    }
+
+    /**
+     * The same analysis from the catalogue alone: no {@code durations:} pins, no observed runs. The
+     * gate compares two such estimates to tell what a change does to jobs whose durations are
+     * pinned (pins describe the pipeline as it was, not as the change makes it).
+     */
+    public Options catalogueEstimate() {
+      return new Options(root, config, workflow, List.of(), true);
     }
 
     public static Options of(Path root) {
@@ -55,10 +73,14 @@ public final class Analyzer {
   public static AnalysisResult analyze(Options options) {
     Workspace ws = WorkspaceLoader.load(options.root(), options.config());
     PipeperfConfig config = ws.config();
-    StepEstimator estimator = new StepEstimator(Catalogue.builtIn(), config.durations());
+    StepEstimator estimator =
+        new StepEstimator(
+            Catalogue.builtIn(),
+            options.catalogueOnly() ? DurationOverrides.NONE : config.durations());
     List<Diagnostic> diagnostics = new ArrayList<>(ws.diagnostics());
 
-    List<ObservedRun> runs = readTimings(options, config, diagnostics);
+    List<ObservedRun> runs =
+        options.catalogueOnly() ? List.of() : readTimings(options, config, diagnostics);
     GraphBuilder.Result built = GraphBuilder.build(ws, estimator);
     Observations observations = Observations.of(runs, built.graph());
     if (!observations.jobDurations().isEmpty()) {
@@ -68,6 +90,9 @@ public final class Analyzer {
     }
     diagnostics.addAll(built.diagnostics());
     PipelineGraph graph = built.graph();
+    if (!options.catalogueOnly()) {
+      diagnostics.addAll(unmatchedPins(options, config, graph));
+    }
     CriticalPath schedule = CriticalPath.of(graph);
 
     Pricing pricing = pricing(config);
@@ -108,6 +133,25 @@ public final class Analyzer {
     ParseResult<List<ObservedRun>> r = TimingsReader.readAll(inputs);
     diagnostics.addAll(r.diagnostics());
     return r.hasModel() ? r.model() : List.of();
+  }
+
+  /** Pins in {@code durations:} that match no job, step or action (typos, renamed jobs). */
+  private static List<Diagnostic> unmatchedPins(
+      Options options, PipeperfConfig config, PipelineGraph graph) {
+    DurationOverrides pins = config.durations();
+    if (pins.jobs().isEmpty() && pins.steps().isEmpty() && pins.actions().isEmpty()) {
+      return List.of();
+    }
+    Path file =
+        options.config() != null
+            ? options.config()
+            : options.root().resolve(ConfigLoader.FILE_NAME);
+    String shown =
+        options.config() != null
+            ? options.config().toString().replace('\\', '/')
+            : ConfigLoader.FILE_NAME;
+    ParseResult<SourceFile> text = SourceFile.read(file, shown);
+    return PinCheck.unmatched(pins, graph, text.hasModel() ? text.model() : null, shown);
   }
 
   /** The built-in price list with the config's {@code pricing:} overrides. */

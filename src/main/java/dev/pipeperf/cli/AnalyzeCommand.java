@@ -2,6 +2,7 @@ package dev.pipeperf.cli;
 
 import dev.pipeperf.AnalysisResult;
 import dev.pipeperf.report.Format;
+import dev.pipeperf.source.Severity;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,19 +28,61 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format = Format.text;
 
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description =
+          "Exit 1 when a finding of this severity or worse is reported: blocker, high, medium, low,"
+              + " info, none (default: none). For pre-commit hooks and simple CI steps; the gate"
+              + " against a baseline is pipeperf check.")
+  String failOn = "none";
+
+  @Option(
+      names = "--min-severity",
+      paramLabel = "SEVERITY",
+      description =
+          "Show only findings of this severity or worse: blocker, high, medium, low, info"
+              + " (default: info, all).")
+  String minSeverity = "info";
+
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() {
-    AnalysisResult result = main.analyze(repository.path, common);
-    if (common.quiet && common.output == null) {
-      return ExitCodes.OK;
+    Severity failLevel = severity("--fail-on", failOn, true);
+    Severity shownLevel = severity("--min-severity", minSeverity, false);
+    AnalysisResult result =
+        SeverityFilter.atLeast(main.analyze(repository.path, common), shownLevel);
+    boolean failed =
+        failLevel != null
+            && result.rankedFindings().stream().anyMatch(f -> f.severity().atLeast(failLevel));
+    if (!(common.quiet && common.output == null)) {
+      boolean colour = common.output == null && main.terminal().colour();
+      main.write(
+          common.output,
+          format == Format.github,
+          format.readable(),
+          out -> format.render(result, colour, out));
+      if (format == Format.github) {
+        main.appendStepSummary(result);
+      }
     }
-    boolean colour = common.output == null && main.terminal().colour();
-    main.write(common.output, format == Format.github, out -> format.render(result, colour, out));
-    if (format == Format.github) {
-      main.appendStepSummary(result);
+    return failed ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+  }
+
+  private static Severity severity(String option, String text, boolean noneAllowed) {
+    if (noneAllowed && text.strip().equalsIgnoreCase("none")) {
+      return null;
     }
-    return ExitCodes.OK;
+    Severity s = Severity.fromWord(text.strip());
+    if (s == null) {
+      throw new UserError(
+          option
+              + " '"
+              + text
+              + "' is not a severity (blocker, high, medium, low, info"
+              + (noneAllowed ? ", none)" : ")"));
+    }
+    return s;
   }
 }

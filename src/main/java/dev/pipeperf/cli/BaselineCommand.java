@@ -3,6 +3,7 @@ package dev.pipeperf.cli;
 import dev.pipeperf.AnalysisResult;
 import dev.pipeperf.gate.Baseline;
 import dev.pipeperf.gate.BaselineFile;
+import dev.pipeperf.gate.PinnedShift;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,10 @@ final class BaselineCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AnalysisResult result = main.analyze(repository.path, common);
-    Baseline baseline = Baseline.of(result);
+    Baseline baseline =
+        Baseline.of(
+            result,
+            PinnedShift.of(result, main.catalogueEstimate(repository.path, common, result), null));
     main.write(common.output, out -> BaselineFile.write(baseline, out));
     if (common.output != null && !common.quiet) {
       spec.commandLine()

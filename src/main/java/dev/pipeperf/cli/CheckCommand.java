@@ -6,6 +6,7 @@ import dev.pipeperf.gate.Baseline;
 import dev.pipeperf.gate.BaselineFile;
 import dev.pipeperf.gate.CheckReport;
 import dev.pipeperf.gate.Comparison;
+import dev.pipeperf.gate.PinnedShift;
 import dev.pipeperf.gate.Thresholds;
 import dev.pipeperf.source.ParseResult;
 import java.nio.file.Path;
@@ -65,6 +66,22 @@ final class CheckCommand implements Callable<Integer> {
   String failOn;
 
   @Option(
+      names = "--min-path-increase",
+      paramLabel = "DURATION",
+      description =
+          "The least critical-path growth that can fail the gate (default: baseline."
+              + "minCriticalPathIncrease in .pipeperf.yml, else 1m).")
+  String minPathIncrease;
+
+  @Option(
+      names = "--min-billable-increase",
+      paramLabel = "MINUTES",
+      description =
+          "The least growth of billable minutes per run that can fail the gate (default: baseline."
+              + "minBillableIncrease in .pipeperf.yml, else 5).")
+  String minBillableIncrease;
+
+  @Option(
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       description =
@@ -85,8 +102,12 @@ final class CheckCommand implements Callable<Integer> {
     thresholds(BaselineSettings.DEFAULT); // bad options fail before the analysis, not after it
     AnalysisResult result = main.analyze(repository.path, common);
     Thresholds limits = thresholds(result.workspace().config().baseline());
-    Baseline now = Baseline.of(result);
-    Comparison comparison = Comparison.of(read.model(), now, limits, common.workflow == null);
+    PinnedShift shift =
+        PinnedShift.of(
+            result, main.catalogueEstimate(repository.path, common, result), read.model());
+    Baseline now = Baseline.of(result, shift);
+    Comparison comparison =
+        Comparison.of(read.model(), now, limits, common.workflow == null).withNotes(shift.shifts());
     CheckReport report =
         new CheckReport(read.model(), now, comparison, limits, shown, recordCommand(shown));
     if (format == Format.github) {
@@ -94,7 +115,7 @@ final class CheckCommand implements Callable<Integer> {
       summary(report);
     }
     if (!common.quiet || common.output != null) {
-      main.write(common.output, report::text);
+      main.write(common.output, true, true, report::text);
     }
     return comparison.passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
   }
@@ -114,12 +135,16 @@ final class CheckCommand implements Callable<Integer> {
   private Thresholds thresholds(BaselineSettings config) {
     String m = maxIncrease != null ? maxIncrease : config.maxIncrease();
     String f = failOn != null ? failOn : config.failOn();
+    String p = minPathIncrease != null ? minPathIncrease : config.minCriticalPathIncrease();
+    String b = minBillableIncrease != null ? minBillableIncrease : config.minBillableIncrease();
     try {
-      return Thresholds.parse(m, f);
+      return Thresholds.parse(m, f, p, b);
     } catch (IllegalArgumentException e) {
       boolean fromConfig =
           (maxIncrease == null && e.getMessage().startsWith("max increase"))
-              || (failOn == null && e.getMessage().startsWith("fail-on"));
+              || (failOn == null && e.getMessage().startsWith("fail-on"))
+              || (minPathIncrease == null && e.getMessage().startsWith("min critical"))
+              || (minBillableIncrease == null && e.getMessage().startsWith("min billable"));
       String file = common.config == null ? ".pipeperf.yml" : common.config.toString();
       throw new UserError((fromConfig ? file + " baseline: " : "") + e.getMessage());
     }

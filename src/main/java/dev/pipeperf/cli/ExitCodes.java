@@ -12,5 +12,12 @@ public final class ExitCodes {
   /** Bad usage, or input that could not be read at all (missing folder, broken config). */
   public static final int USAGE = 2;
 
+  /**
+   * A bug in pipeperf (an exception or error escaped a command, or part of the analysis failed and
+   * was left out): distinct from {@link #USAGE} so that CI can tell "fix your input" from "report
+   * this". Whatever could be analysed is still printed.
+   */
+  public static final int INTERNAL = 3;
+
   private ExitCodes() {}
 }

@@ -39,7 +39,7 @@ public final class Main {
   @Option(
       names = {"-v", "--verbose"},
       scope = CommandLine.ScopeType.INHERIT,
-      description = "Show stack traces of internal errors.")
+      description = "Show the stack trace of an internal error (exit code 3).")
   boolean verbose;
 
   private final PrintWriter out;
@@ -73,8 +73,25 @@ public final class Main {
       boolean interactive,
       Map<String, String> env,
       String... args) {
+    return run(out, err, interactive, env, null, args);
+  }
+
+  /**
+   * Runs pipeperf with one more subcommand (an annotated command object, or null): tests drive the
+   * internal-error handling with a command that fails the way a bug would.
+   */
+  static int run(
+      PrintWriter out,
+      PrintWriter err,
+      boolean interactive,
+      Map<String, String> env,
+      Object extraSubcommand,
+      String... args) {
     Main main = new Main(out, err, new Terminal(interactive, env));
     CommandLine cl = new CommandLine(main);
+    if (extraSubcommand != null) {
+      cl.addSubcommand(extraSubcommand);
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -94,27 +111,69 @@ public final class Main {
         (ex, commandLine, parseResult) -> {
           if (ex instanceof UserError) {
             err.println("pipeperf: " + dev.pipeperf.source.Escape.oneLine(ex.getMessage()));
-          } else {
-            err.println(
-                "pipeperf: internal error: "
-                    + ex
-                    + (main.verbose ? "" : " (run with --verbose for details)"));
-            if (main.verbose) {
-              ex.printStackTrace(err);
-            }
+            err.flush();
+            return ExitCodes.USAGE;
           }
-          err.flush();
-          return ExitCodes.USAGE;
+          main.internalError(ex);
+          return ExitCodes.INTERNAL;
         });
     if (args.length == 0) {
       cl.usage(out);
       out.flush();
       return ExitCodes.USAGE;
     }
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (Throwable t) { // NOPMD: an Error (stack overflow, out of memory) is a bug to report
+      // picocli hands only Exceptions to the handler above; Errors come through here.
+      main.internalError(t);
+      code = ExitCodes.INTERNAL;
+    }
+    if (code != ExitCodes.INTERNAL && !main.contained.isEmpty()) {
+      // Parts of the analysis or of the report failed and were left out; the rest was printed,
+      // and the exit code says it is a bug rather than the user's input.
+      err.println(
+          "pipeperf: internal error: "
+              + String.join("; ", main.contained)
+              + " (the rest was reported). "
+              + HOW_TO_REPORT);
+      code = ExitCodes.INTERNAL;
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** What a user should do with an internal error: the same words wherever one is shown. */
+  static final String HOW_TO_REPORT =
+      "This is a bug in pipeperf: please report it to the pipeperf project with this message, the"
+          + " output of 'pipeperf --version' and of the same command with --verbose, and, if you"
+          + " can, the workflow or Dockerfile that triggers it.";
+
+  /** Internal errors the analysis or a renderer contained (the rest was still reported). */
+  private final java.util.List<String> contained = new java.util.ArrayList<>();
+
+  private void contain(Throwable t) {
+    contained.add(t.toString());
+    if (verbose) {
+      t.printStackTrace(err);
+    }
+  }
+
+  /** Reports an internal error in one line (the stack trace only with --verbose). */
+  private void internalError(Throwable t) {
+    out.flush();
+    err.println(
+        "pipeperf: internal error: "
+            + t
+            + (verbose ? "" : " (run with --verbose for the stack trace)")
+            + ". "
+            + HOW_TO_REPORT);
+    if (verbose) {
+      t.printStackTrace(err);
+    }
+    err.flush();
   }
 
   Terminal terminal() {
@@ -138,25 +197,64 @@ public final class Main {
         throw new UserError(t + ": timings file not found");
       }
     }
+    AnalysisResult result =
+        Analyzer.analyze(
+            new Analyzer.Options(path, common.config, common.workflow, common.timings));
+    result.diagnostics().stream()
+        .filter(d -> d.code().equals(Diagnostic.INTERNAL_ERROR))
+        .forEach(d -> contained.add(d.message()));
+    if (common.workflow != null && result.reportedWorkflows().isEmpty()) {
+      throw new UserError(WorkflowFilter.noMatch(common.workflow, result.graph().workflows()));
+    }
+    return result;
+  }
+
+  /**
+   * The same repository estimated from the catalogue alone, when some job's duration is pinned or
+   * observed (the gate needs it to see what a change does to those jobs); else null.
+   */
+  AnalysisResult catalogueEstimate(Path path, CommonOptions common, AnalysisResult result) {
+    if (!dev.pipeperf.gate.PinnedShift.hasPinnedJobs(result)) {
+      return null;
+    }
     return Analyzer.analyze(
-        new Analyzer.Options(path, common.config, common.workflow, common.timings));
+        new Analyzer.Options(path, common.config, common.workflow, common.timings)
+            .catalogueEstimate());
   }
 
   /** Writes a report to a file, or to standard output when {@code file} is null. */
   void write(Path file, Consumer<PrintWriter> body) {
-    write(file, false, body);
+    write(file, false, false, body);
   }
 
   /**
-   * As {@link #write(Path, Consumer)}; {@code commands} when the body writes GitHub workflow
-   * commands itself (their data escaped), else lines that would start a command are neutralised.
-   * Files are replaced atomically and write errors fail the command (see {@link OutputFile}).
+   * Writes a report to a file, or to standard output when {@code file} is null. The report is
+   * rendered in memory first, so that a renderer that fails half-way leaves no half-written
+   * structured document behind; with {@code partialReadable} (text, markdown, annotations) what was
+   * rendered before the failure is still written, followed by a line that says it stops there.
+   * {@code commands} when the body writes GitHub workflow commands itself (their data escaped),
+   * else lines that would start a command are neutralised. Files are replaced atomically and write
+   * errors fail the command (see {@link OutputFile}).
    */
-  void write(Path file, boolean commands, Consumer<PrintWriter> body) {
+  void write(Path file, boolean commands, boolean partialReadable, Consumer<PrintWriter> body) {
+    java.io.StringWriter buffer = new java.io.StringWriter();
+    PrintWriter pw = new PrintWriter(buffer);
+    try {
+      body.accept(pw);
+    } catch (RuntimeException | StackOverflowError e) { // NOPMD: a renderer bug, contained
+      if (!partialReadable) {
+        throw e;
+      }
+      contain(e);
+      pw.println();
+      pw.println("(the report stops here: pipeperf hit an internal error; see standard error)");
+    }
+    pw.flush();
+    String text = buffer.toString();
     if (file == null) {
-      OutputFile.toStream(out, commands, body);
+      OutputFile.toStream(out, commands, w -> w.print(text));
     } else {
-      OutputFile.write(file, commands, body);
+      OutputFile.write(file, commands, w -> w.print(text));
     }
   }
 
@@ -179,7 +277,7 @@ public final class Main {
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"pipeperf " + Version.current()};
+      return new String[] {"pipeperf " + Version.current() + " (commit " + Version.commit() + ")"};
     }
   }
 }

@@ -38,7 +38,11 @@ final class ReportCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     boolean colour = common.output == null && main.terminal().colour();
-    main.write(common.output, format == Format.github, out -> format.render(result, colour, out));
+    main.write(
+        common.output,
+        format == Format.github,
+        format.readable(),
+        out -> format.render(result, colour, out));
     return ExitCodes.OK;
   }
 }

@@ -37,9 +37,11 @@ public final class ConfigLoader {
           "exclude",
           "durations",
           "timings",
-          "baseline");
+          "baseline",
+          "matrices");
   private static final Set<String> DURATION_KEYS = Set.of("jobs", "steps", "actions", "commands");
-  private static final Set<String> BASELINE_KEYS = Set.of("maxIncrease", "failOn");
+  private static final Set<String> BASELINE_KEYS =
+      Set.of("maxIncrease", "failOn", "minCriticalPathIncrease", "minBillableIncrease");
 
   private ConfigLoader() {}
 
@@ -85,7 +87,8 @@ public final class ConfigLoader {
             strings(root.get("exclude"), "exclude", loc, diagnostics),
             durations(root.get("durations"), loc, diagnostics),
             strings(root.get("timings"), "timings", loc, diagnostics),
-            baseline(root.get("baseline"), loc, diagnostics));
+            baseline(root.get("baseline"), loc, diagnostics),
+            matrices(root.get("matrices"), loc, diagnostics));
     return diagnostics.isEmpty()
         ? ParseResult.of(config, diagnostics)
         : ParseResult.failed(diagnostics);
@@ -239,16 +242,52 @@ public final class ConfigLoader {
     return m;
   }
 
+  /** {@code matrices:}: job → how many jobs its dynamic matrix makes (1 to GitHub's 256). */
+  private static Map<String, Integer> matrices(JsonNode node, Locator loc, List<Diagnostic> out) {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return m;
+    }
+    if (!node.isObject()) {
+      out.add(
+          Diagnostic.error(
+              loc.key("matrices"),
+              "config",
+              "matrices must map jobs (id or workflow-file:id) to a number of matrix jobs"));
+      return m;
+    }
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode v = e.getValue();
+              if (v.isInt() && v.asInt() >= 1 && v.asInt() <= 256) {
+                m.put(e.getKey(), v.asInt());
+              } else {
+                out.add(
+                    Diagnostic.error(
+                        loc.key(e.getKey()),
+                        "config",
+                        "matrices." + e.getKey() + " must be a whole number from 1 to 256"));
+              }
+            });
+    return m;
+  }
+
   private static BaselineSettings baseline(JsonNode node, Locator loc, List<Diagnostic> out) {
     if (node == null || node.isNull()) {
       return BaselineSettings.DEFAULT;
     }
     checkKeys(node, BASELINE_KEYS, "baseline.", loc, out);
+    BaselineSettings d = BaselineSettings.DEFAULT;
     return new BaselineSettings(
-        node.has("maxIncrease")
-            ? node.get("maxIncrease").asText()
-            : BaselineSettings.DEFAULT.maxIncrease(),
-        node.has("failOn") ? node.get("failOn").asText() : BaselineSettings.DEFAULT.failOn());
+        text(node, "maxIncrease", d.maxIncrease()),
+        text(node, "failOn", d.failOn()),
+        text(node, "minCriticalPathIncrease", d.minCriticalPathIncrease()),
+        text(node, "minBillableIncrease", d.minBillableIncrease()));
+  }
+
+  private static String text(JsonNode node, String key, String fallback) {
+    return node.has(key) ? node.get(key).asText() : fallback;
   }
 
   private static Location at(SourceFile file, JsonLocation l) {
@@ -266,6 +305,14 @@ public final class ConfigLoader {
    * Finds where a key is written, by text: Jackson's tree keeps no positions, and config files are
    * small. The first line whose content starts with {@code key:} wins.
    */
+  /**
+   * Where a key is written in a config file (the first line that defines it), or the file's start:
+   * for diagnostics about a setting found wrong after loading (a pin that matches no job).
+   */
+  public static Location keyLocation(SourceFile file, String key) {
+    return new Locator(file).key(key);
+  }
+
   private static final class Locator {
     private final SourceFile file;
 

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param durations duration overrides
  * @param timings observed-timings files to read, relative to the root
  * @param baseline thresholds for {@code pipeperf check}
+ * @param matrices the number of jobs a dynamic matrix ({@code ${{ fromJSON(...) }}}) makes, by job
+ *     id or {@code workflow-file:job-id}
  */
 public record PipeperfConfig(
     Double runsPerDay,
@@ -29,7 +31,8 @@ public record PipeperfConfig(
     List<String> exclude,
     DurationOverrides durations,
     List<String> timings,
-    BaselineSettings baseline) {
+    BaselineSettings baseline,
+    Map<String, Integer> matrices) {
 
   public static final PipeperfConfig DEFAULT =
       new PipeperfConfig(
@@ -42,7 +45,8 @@ public record PipeperfConfig(
           List.of(),
           DurationOverrides.NONE,
           List.of(),
-          BaselineSettings.DEFAULT);
+          BaselineSettings.DEFAULT,
+          Map.of());
 
   public PipeperfConfig {
     pricing = pricing == null ? Map.of() : Map.copyOf(pricing);
@@ -51,5 +55,21 @@ public record PipeperfConfig(
     durations = durations == null ? DurationOverrides.NONE : durations;
     timings = timings == null ? List.of() : List.copyOf(timings);
     baseline = baseline == null ? BaselineSettings.DEFAULT : baseline;
+    matrices = matrices == null ? Map.of() : Map.copyOf(matrices);
+  }
+
+  /**
+   * The configured size of a job's dynamic matrix ({@code matrices:}), by {@code path:job}, {@code
+   * file:job} or {@code job}; null when not given.
+   */
+  public Integer matrixSize(String workflowPath, String jobId) {
+    String file = workflowPath.substring(workflowPath.lastIndexOf('/') + 1);
+    for (String key : List.of(workflowPath + ":" + jobId, file + ":" + jobId, jobId)) {
+      Integer n = matrices.get(key);
+      if (n != null) {
+        return n;
+      }
+    }
+    return null;
   }
 }

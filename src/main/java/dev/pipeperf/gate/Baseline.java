@@ -72,8 +72,12 @@ public record Baseline(
    * @param name GitHub's display name
    * @param duration seconds
    * @param critical whether it is on the workflow's critical path
+   * @param estimate for a job whose duration is pinned in {@code .pipeperf.yml} or observed, what
+   *     the catalogue alone estimates (seconds); the gate applies the change of this estimate to
+   *     the pinned figure. Null for estimated jobs (their duration already is the estimate)
    */
-  public record JobEntry(String name, Range duration, boolean critical, String file, int line) {}
+  public record JobEntry(
+      String name, Range duration, boolean critical, String file, int line, Range estimate) {}
 
   /** One finding, known by its fingerprint. */
   public record FindingEntry(
@@ -81,12 +85,20 @@ public record Baseline(
 
   /** The baseline of an analysis: its reported workflows and their findings. */
   public static Baseline of(AnalysisResult result) {
+    return of(result, PinnedShift.none(result));
+  }
+
+  /**
+   * The baseline of an analysis whose pinned jobs are shifted by the catalogue's estimate of a
+   * change (and whose pinned jobs carry that estimate, for the next comparison).
+   */
+  public static Baseline of(AnalysisResult result, PinnedShift shift) {
     List<WorkflowEntry> workflows = new ArrayList<>();
-    for (Timeline t : Timeline.of(result)) {
+    for (Timeline t : Timeline.of(result, shift.schedule())) {
       List<JobEntry> jobs = new ArrayList<>();
-      t.critical().forEach(e -> jobs.add(job(e, true)));
-      t.offPath().forEach(e -> jobs.add(job(e, false)));
-      WorkflowCost cost = result.costs().get(t.workflow().path());
+      t.critical().forEach(e -> jobs.add(job(e, true, shift)));
+      t.offPath().forEach(e -> jobs.add(job(e, false, shift)));
+      WorkflowCost cost = shift.costs().get(t.workflow().path());
       Amount minutes = cost == null ? Amount.ZERO : cost.perRun().minutes();
       workflows.add(
           new WorkflowEntry(
@@ -112,13 +124,15 @@ public record Baseline(
     return new Baseline(SCHEMA_VERSION, Version.current(), workflows, findings);
   }
 
-  private static JobEntry job(Timeline.Entry e, boolean critical) {
+  private static JobEntry job(Timeline.Entry e, boolean critical, PinnedShift shift) {
+    DurationRange estimate = shift.estimates().get(e.job().key());
     return new JobEntry(
         e.job().displayName(),
         seconds(e.duration()),
         critical,
         e.job().location().file(),
-        e.job().location().line());
+        e.job().location().line(),
+        estimate == null ? null : seconds(estimate));
   }
 
   private static FindingEntry finding(Finding f) {

@@ -61,6 +61,9 @@ public final class BaselineFile {
         jo.put("critical", j.critical());
         jo.put("file", j.file());
         jo.put("line", j.line());
+        if (j.estimate() != null) {
+          jo.set("estimateSeconds", range(j.estimate()));
+        }
       }
     }
     ArrayNode findings = root.putArray("findings");
@@ -163,7 +166,8 @@ public final class BaselineFile {
                 range(j, "seconds", jat),
                 j.path("critical").asBoolean(false),
                 j.path("file").asText(""),
-                j.path("line").asInt(0)));
+                j.path("line").asInt(0),
+                j.has("estimateSeconds") ? range(j, "estimateSeconds", jat) : null));
       }
       Baseline.Range observed = null;
       if (w.has("observedCriticalPathSeconds")) {

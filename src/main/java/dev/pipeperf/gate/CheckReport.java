@@ -30,10 +30,8 @@ public record CheckReport(
             + plural(now.findings().size(), "finding")
             + " against "
             + baselineName
-            + " (max increase "
-            + limits.maxIncreaseText()
-            + ", fail on "
-            + (limits.failOn() == null ? "none" : limits.failOn().word())
+            + " ("
+            + limits.describe()
             + ")");
     for (Comparison.Regression r : result.regressions()) {
       out.println("  FAIL  " + r.headline());
@@ -52,7 +50,7 @@ public record CheckReport(
     } else {
       out.println("gate failed: " + plural(result.regressions().size(), "regression"));
     }
-    if (!result.improvements().isEmpty()) {
+    if (result.passed() && !result.improvements().isEmpty()) {
       out.println("hint: things improved: run " + recordCommand + " to record it");
     }
     out.flush();
@@ -69,7 +67,7 @@ public record CheckReport(
       String message = r.detail().isEmpty() ? r.headline() : r.headline() + "\n" + r.detail();
       out.println("::error " + props + "::" + data(message));
     }
-    if (!result.improvements().isEmpty()) {
+    if (result.passed() && !result.improvements().isEmpty()) {
       out.println(
           "::notice title="
               + property("pipeperf check")
@@ -87,14 +85,7 @@ public record CheckReport(
   public void markdown(PrintWriter out) {
     out.println("## pipeperf check: " + (result.passed() ? "passed ✅" : "failed ❌"));
     out.println();
-    out.println(
-        "Against `"
-            + Escape.markdownCode(baselineName)
-            + "` — max increase "
-            + limits.maxIncreaseText()
-            + ", fail on "
-            + (limits.failOn() == null ? "none" : limits.failOn().word())
-            + ".");
+    out.println("Against `" + Escape.markdownCode(baselineName) + "` — " + limits.describe() + ".");
     out.println();
     Map<String, Baseline.WorkflowEntry> old = new LinkedHashMap<>();
     before.workflows().forEach(w -> old.put(w.path(), w));
@@ -136,8 +127,10 @@ public record CheckReport(
       out.println();
       result.improvements().forEach(i -> out.println("- " + cell(i)));
       out.println();
-      out.println("Run `" + recordCommand + "` and commit the baseline to record them.");
-      out.println();
+      if (result.passed()) {
+        out.println("Run `" + recordCommand + "` and commit the baseline to record them.");
+        out.println();
+      }
     }
     out.flush();
   }

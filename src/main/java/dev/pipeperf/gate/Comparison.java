@@ -183,7 +183,8 @@ public record Comparison(
       }
     }
     long gone = before.findings().stream().filter(f -> !current.contains(f.fingerprint())).count();
-    if (gone > 0 && wholeRepository) {
+    boolean anyNew = now.findings().stream().anyMatch(f -> !known.contains(f.fingerprint()));
+    if (gone > 0 && wholeRepository && !anyNew) {
       improvements.add(
           gone
               + (gone == 1 ? " finding of the baseline is" : " findings of the baseline are")
@@ -192,6 +193,22 @@ public record Comparison(
     return new Comparison(regressions, improvements, notes);
   }
 
+  /** The same comparison with more notes (e.g. how pinned jobs were shifted), first. */
+  public Comparison withNotes(List<String> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<String> all = new ArrayList<>(more);
+    all.addAll(notes);
+    return new Comparison(regressions, improvements, all);
+  }
+
+  /**
+   * Judges one workflow. The range is compared as a whole, low bound with low bound and high with
+   * high: a workflow regresses when the middle of its range grew past the relative limit and past
+   * the absolute floor, so neither a widening estimate nor a few seconds on a small workflow fail
+   * the gate. Billable minutes are per job rounded up to whole minutes, as GitHub bills them.
+   */
   private static void compare(
       Baseline.WorkflowEntry b,
       Baseline.WorkflowEntry w,
@@ -199,8 +216,11 @@ public record Comparison(
       List<Regression> regressions,
       List<String> improvements) {
     String file = w.path();
-    double pathGrowth = growth(b.criticalPath().high(), w.criticalPath().high());
-    if (pathGrowth > limits.maxIncrease() + 1e-9) {
+    boolean regressed = false;
+    double pathGrowth =
+        grown(b.criticalPath(), w.criticalPath(), limits.maxIncrease(), limits.minPathSeconds());
+    if (pathGrowth > 0) {
+      regressed = true;
       Baseline.JobEntry first = firstChanged(b, w, true);
       regressions.add(
           new Slower(
@@ -214,24 +234,33 @@ public record Comparison(
               limits.maxIncrease(),
               jobChanges(b, w, true)));
     }
-    double minutesGrowth = growth(b.billableMinutes().high(), w.billableMinutes().high());
-    if (minutesGrowth > limits.maxIncrease() + 1e-9) {
+    double minutesGrowth =
+        grown(
+            b.billableMinutes(),
+            w.billableMinutes(),
+            limits.maxIncrease(),
+            limits.minBillableMinutes());
+    if (minutesGrowth > 0) {
+      regressed = true;
       Baseline.JobEntry first = firstChanged(b, w, false);
       regressions.add(
           new Slower(
               file,
               first == null ? 0 : first.line(),
               w.name(),
-              "billable minutes per run",
+              "billable minutes per run (each job rounded up to a whole minute, as GitHub bills)",
               minutes(b.billableMinutes()),
               minutes(w.billableMinutes()),
               minutesGrowth,
               limits.maxIncrease(),
               jobChanges(b, w, false)));
     }
+    if (regressed) {
+      return; // a workflow that got worse is not also reported as better
+    }
     List<String> better = new ArrayList<>();
     double pathDown = b.criticalPath().high() - w.criticalPath().high();
-    if (pathDown > EPSILON) {
+    if (pathDown > EPSILON && b.criticalPath().low() - w.criticalPath().low() >= -EPSILON) {
       better.add(
           "critical path by "
               + DurationRange.formatSeconds(pathDown)
@@ -242,7 +271,8 @@ public record Comparison(
               + ")");
     }
     double minutesDown = b.billableMinutes().high() - w.billableMinutes().high();
-    if (minutesDown > EPSILON) {
+    if (minutesDown > EPSILON
+        && b.billableMinutes().low() - w.billableMinutes().low() >= -EPSILON) {
       better.add(
           "billable minutes by "
               + number(minutesDown)
@@ -255,6 +285,19 @@ public record Comparison(
     if (!better.isEmpty()) {
       improvements.add(w.name() + " improved: " + String.join(", ", better));
     }
+  }
+
+  /**
+   * The relative growth of the range's middle when it fails the gate, or 0: it must grow by more
+   * than {@code limit} (a fraction) and by more than {@code floor} (absolute); infinite when
+   * growing from zero.
+   */
+  private static double grown(
+      Baseline.Range before, Baseline.Range after, double limit, double floor) {
+    double was = (before.low() + before.high()) / 2;
+    double is = (after.low() + after.high()) / 2;
+    double g = growth(was, is);
+    return g > limit + 1e-9 && is - was > floor + 1e-9 ? g : 0;
   }
 
   /** The growth of {@code after} over {@code before} as a fraction; infinite from zero. */

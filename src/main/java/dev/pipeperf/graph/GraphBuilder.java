@@ -60,6 +60,9 @@ public final class GraphBuilder {
   private final java.util.BitSet hasIncoming = new java.util.BitSet();
   private boolean full;
 
+  /** Dynamic matrices already noted: a called workflow's job is built once per caller. */
+  private final Set<dev.pipeperf.source.Location> dynamicNoted = new HashSet<>();
+
   private final Map<String, Estimate> knownJobDurations;
   private final BuildPlanner planner;
 
@@ -104,7 +107,7 @@ public final class GraphBuilder {
           new PipelineGraph.WorkflowEntry(
               w.path(), w.displayName(), w.triggers().stream().map(Trigger::event).toList()));
       int first = nodes.size();
-      Map<String, Integer> done = addJobs(w, w, "", null, null, 0, new HashSet<>());
+      Map<String, Integer> done = addJobs(w, w, "", "", null, null, 0, new HashSet<>());
       int start =
           addJoin(w.path(), null, w.path() + ":start", "start of " + w.displayName(), w.location());
       int end =
@@ -146,12 +149,15 @@ public final class GraphBuilder {
 
   /**
    * Adds the jobs of {@code defining} (the workflow itself, or a called reusable workflow) to the
-   * run of {@code run}. Returns each job id's "all instances done" node.
+   * run of {@code run}. Returns each job id's "all instances done" node. {@code prefix} is the
+   * callers' job path ({@code deploy/}); {@code keyPrefix} the same with the calling instance's
+   * matrix index ({@code deploy[1]/}), which GitHub's ids and ours keep apart.
    */
   private Map<String, Integer> addJobs(
       Workflow run,
       Workflow defining,
       String prefix,
+      String keyPrefix,
       JobInstance caller,
       Integer entry,
       int depth,
@@ -173,7 +179,9 @@ public final class GraphBuilder {
       if (upstream.isEmpty() && entry != null) {
         upstream.add(entry);
       }
-      done.put(job.id(), addJob(run, defining, job, prefix, caller, upstream, depth, callStack));
+      done.put(
+          job.id(),
+          addJob(run, defining, job, prefix, keyPrefix, caller, upstream, depth, callStack));
       if (full) {
         break;
       }
@@ -220,6 +228,7 @@ public final class GraphBuilder {
       Workflow defining,
       Job job,
       String prefix,
+      String keyPrefix,
       JobInstance caller,
       List<Integer> upstream,
       int depth,
@@ -227,15 +236,16 @@ public final class GraphBuilder {
     String jobPath = prefix + job.id();
     List<MatrixInstance> instances =
         job.strategy() != null && job.strategy().matrix() != null
-            ? job.strategy().matrix().instances()
+            ? matrixInstances(defining, job)
             : java.util.Collections.singletonList(null);
     Integer maxParallel = job.strategy() == null ? null : job.strategy().maxParallel();
-    String doneId = run.path() + ":" + jobPath + ":done";
+    String keyPath = keyPrefix + job.id();
+    String doneId = run.path() + ":" + keyPath + ":done";
     List<Integer> ends = new ArrayList<>();
     for (int i = 0; i < instances.size() && !full; i++) {
       MatrixInstance mi = instances.get(i);
-      String key = run.path() + ":" + jobPath + (instances.size() > 1 ? "[" + i + "]" : "");
-      String display = displayName(job, mi, prefix);
+      String key = run.path() + ":" + keyPath + (instances.size() > 1 ? "[" + i + "]" : "");
+      String display = displayName(job, mi, caller);
       RunsOn runsOn = job.runsOn() == null ? null : job.runsOn().forInstance(mi);
       JobInstance ji =
           new JobInstance(
@@ -268,8 +278,50 @@ public final class GraphBuilder {
     return done;
   }
 
-  /** GitHub's display name: name (matrix values put in) or id, plus the matrix suffix. */
-  static String displayName(Job job, MatrixInstance mi, String prefix) {
+  /**
+   * A job's matrix instances; for a dynamic matrix ({@code ${{ fromJSON(...) }}}), as many as
+   * {@code .pipeperf.yml matrices:} says, or the ones known here (at least one), with a note saying
+   * what was assumed.
+   */
+  private List<MatrixInstance> matrixInstances(Workflow defining, Job job) {
+    dev.pipeperf.workflow.Matrix matrix = job.strategy().matrix();
+    if (!matrix.dynamic()) {
+      return matrix.instances();
+    }
+    Integer configured = workspace.config().matrixSize(defining.path(), job.id());
+    boolean first = dynamicNoted.add(matrix.location());
+    if (configured == null) {
+      if (first) {
+        int n = matrix.instances().size();
+        diagnostics.add(
+            Diagnostic.info(
+                matrix.location(),
+                "dynamic-matrix",
+                "the matrix of job \""
+                    + job.id()
+                    + "\" is computed at run time, so its size is unknown: assumed "
+                    + n
+                    + (n == 1 ? " job" : " jobs")
+                    + " (the combinations written in the file, at least one); give the real"
+                    + " number in .pipeperf.yml matrices: {"
+                    + job.id()
+                    + ": N}"));
+      }
+      return matrix.instances();
+    }
+    List<MatrixInstance> out = new ArrayList<>();
+    for (int i = 0; i < configured; i++) {
+      out.add(
+          i < matrix.instances().size() ? matrix.instances().get(i) : new MatrixInstance(Map.of()));
+    }
+    return out;
+  }
+
+  /**
+   * GitHub's display name: name (matrix values put in) or id, plus the matrix suffix; a called job
+   * is shown after its caller's display name ({@code build (linux) / test}).
+   */
+  static String displayName(Job job, MatrixInstance mi, JobInstance caller) {
     String base = job.name() != null ? job.name() : job.id();
     String shown;
     if (mi == null || mi.values().isEmpty()) {
@@ -279,10 +331,7 @@ public final class GraphBuilder {
     } else {
       shown = base + " " + mi.displaySuffix();
     }
-    if (prefix.isEmpty()) {
-      return shown;
-    }
-    return prefix.substring(0, prefix.length() - 1).replace("/", " / ") + " / " + shown;
+    return caller == null ? shown : caller.displayName() + " / " + shown;
   }
 
   // ---- jobs with steps ----
@@ -660,6 +709,18 @@ public final class GraphBuilder {
                 estimator.catalogue().defaultFor("remoteWorkflow"),
                 Provenance.DEFAULT,
                 "reusable workflow " + uses);
+        diagnostics.add(
+            Diagnostic.info(
+                ji.location(),
+                "opaque-workflow",
+                "job \""
+                    + ji.job().id()
+                    + "\" calls "
+                    + uses
+                    + ", a workflow of another repository that pipeperf does not fetch: timed as"
+                    + " one block of "
+                    + e.range()
+                    + " (default); give its time in .pipeperf.yml durations.jobs"));
       }
       int n =
           addNode(
@@ -676,19 +737,19 @@ public final class GraphBuilder {
       spans.add(new PipelineGraph.JobSpan(ji, first, end));
       return new int[] {n, end};
     }
-    String path = uses.substring(2);
-    int at = path.indexOf('@');
-    if (at >= 0) {
-      path = path.substring(0, at);
-    }
+    String path = Job.localWorkflowPath(uses);
     Workflow callee = workflowsByPath.get(path);
-    int start = addJoin(run.path(), ji, ji.key() + ":call", "call " + uses, ji.location());
+    // The caller of a local workflow runs nothing itself (GitHub shows only the called jobs, as
+    // "caller / job"): its start and end are joins of the workflow, not of a job, so no report
+    // looks for a job span that does not exist.
+    int start = addJoin(run.path(), null, ji.key() + ":call", "call " + uses, ji.location());
     if (callee == null || depth >= MAX_CALL_DEPTH || callStack.contains(path)) {
       String why =
           callee == null
               ? "calls "
                   + uses
-                  + ", which is not a workflow file of this repository (or could not be parsed)"
+                  + ", which is not a workflow file of this repository (or could not be parsed);"
+                  + " its jobs are left out of the graph"
               : callStack.contains(path)
                   ? "calls " + uses + ", which is already being called: a call cycle"
                   : "calls reusable workflows more than " + MAX_CALL_DEPTH + " levels deep";
@@ -696,17 +757,22 @@ public final class GraphBuilder {
           Diagnostic.error(
               ji.location(), "reusable-workflow", "job \"" + ji.job().id() + "\" " + why));
       int end =
-          addJoin(run.path(), ji, ji.key() + ":end", "end of " + ji.displayName(), ji.location());
-      edge(start, end, Edge.Kind.JOB);
+          addJoin(run.path(), null, ji.key() + ":end", "end of " + ji.displayName(), ji.location());
+      edge(start, end, Edge.Kind.CALL);
       return new int[] {start, end};
     }
     callStack.add(path);
+    String keyPrefix = ji.key().substring(run.path().length() + 1) + "/";
     Map<String, Integer> done =
-        addJobs(run, callee, ji.jobPath() + "/", ji, start, depth + 1, callStack);
+        addJobs(run, callee, ji.jobPath() + "/", keyPrefix, ji, start, depth + 1, callStack);
     callStack.remove(path);
     int end =
-        addJoin(run.path(), ji, ji.key() + ":end", "end of " + ji.displayName(), ji.location());
-    edge(start, end, Edge.Kind.CALL);
+        addJoin(run.path(), null, ji.key() + ":end", "end of " + ji.displayName(), ji.location());
+    if (done.isEmpty()) {
+      // Only a workflow without jobs links the call straight through: otherwise that edge would
+      // read as the caller's needs reaching past the called jobs to the caller's dependents.
+      edge(start, end, Edge.Kind.CALL);
+    }
     done.values().forEach(d -> edge(d, end, Edge.Kind.CALL));
     return new int[] {start, end};
   }

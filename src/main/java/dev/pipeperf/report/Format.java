@@ -15,6 +15,11 @@ public enum Format {
   github,
   html;
 
+  /** A format a reader can still use when it stops half-way (not a JSON or HTML document). */
+  public boolean readable() {
+    return this == text || this == markdown || this == github;
+  }
+
   /** Prints a result in this format; {@code colour} only matters for text. */
   public void render(AnalysisResult result, boolean colour, PrintWriter out) {
     switch (this) {

@@ -93,7 +93,22 @@ public final class RuleEngine {
       if (rule instanceof DiagnosticsInput d) {
         d.diagnostics(inputDiagnostics);
       }
-      visit(rule, view, ctx);
+      int before = raw.size();
+      int practicesBefore = practices.size();
+      try {
+        visit(rule, view, ctx);
+      } catch (RuntimeException | StackOverflowError e) { // NOPMD: a rule's bug, contained
+        // One broken rule must not cost the user the rest of the analysis: its findings are
+        // dropped (they may be half-made) and the failure is reported as a diagnostic.
+        raw.subList(before, raw.size()).clear();
+        practices.subList(practicesBefore, practices.size()).clear();
+        configProblems.add(
+            new Diagnostic(
+                Location.ofFile("."),
+                Severity.HIGH,
+                Diagnostic.INTERNAL_ERROR,
+                "rule " + info.id() + " (" + info.name() + ") failed and was left out: " + e));
+      }
     }
 
     Suppressions suppressions =
@@ -130,7 +145,19 @@ public final class RuleEngine {
         }
         continue;
       }
-      Savings saving = saving(view, f.workflow(), f.remedy());
+      Savings saving;
+      try {
+        saving = saving(view, f.workflow(), f.remedy());
+      } catch (RuntimeException | StackOverflowError e) { // NOPMD: a what-if's bug, contained
+        configProblems.add(
+            new Diagnostic(
+                f.location(),
+                Severity.HIGH,
+                Diagnostic.INTERNAL_ERROR,
+                "the saving of " + f.ruleId() + " could not be computed: " + e));
+        findings.add(f);
+        continue;
+      }
       boolean worthIt =
           saving.criticalPathPerRun().high() >= MIN_WORTHWHILE_SECONDS
               || saving.billableMinutes().high() >= 1;

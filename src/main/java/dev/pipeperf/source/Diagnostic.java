@@ -24,6 +24,12 @@ public record Diagnostic(Location location, Severity severity, String code, Stri
           .thenComparing(Diagnostic::code)
           .thenComparing(Diagnostic::message);
 
+  /**
+   * The code of a diagnostic that reports a bug in pipeperf contained by the analysis (a rule that
+   * failed and was left out); the CLI then exits with its internal-error code.
+   */
+  public static final String INTERNAL_ERROR = "internal-error";
+
   /** An error: part of the input could not be used. */
   public static Diagnostic error(Location location, String code, String message) {
     return new Diagnostic(location, Severity.HIGH, code, message);
@@ -32,6 +38,11 @@ public record Diagnostic(Location location, Severity severity, String code, Stri
   /** A warning: the input was used, but probably not as its author meant. */
   public static Diagnostic warning(Location location, String code, String message) {
     return new Diagnostic(location, Severity.MEDIUM, code, message);
+  }
+
+  /** A note: the input was used, with an assumption the user may want to know or to change. */
+  public static Diagnostic info(Location location, String code, String message) {
+    return new Diagnostic(location, Severity.INFO, code, message);
   }
 
   /** {@code path:line:col: message [code]}. */

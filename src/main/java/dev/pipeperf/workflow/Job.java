@@ -57,9 +57,22 @@ public record Job(
     return uses != null;
   }
 
-  /** True for {@code uses: ./...}: a workflow file of this repository. */
+  /**
+   * True for {@code uses: ./...} and {@code uses: $/...} (GitHub's reference to the calling
+   * repository, resolved like {@code ./}): a workflow file of this repository.
+   */
   public boolean callsLocalWorkflow() {
-    return uses != null && uses.startsWith("./");
+    return uses != null && (uses.startsWith("./") || uses.startsWith("$/"));
+  }
+
+  /**
+   * The repository path of a local reusable workflow ({@code ./.github/workflows/x.yml@ref} or
+   * {@code $/.github/workflows/x.yml}): the prefix and any ref dropped.
+   */
+  public static String localWorkflowPath(String uses) {
+    String path = uses.substring(2);
+    int at = path.indexOf('@');
+    return at >= 0 ? path.substring(0, at) : path;
   }
 
   public List<String> needIds() {

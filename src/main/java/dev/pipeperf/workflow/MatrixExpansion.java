@@ -1,10 +1,13 @@
 package dev.pipeperf.workflow;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -21,31 +24,56 @@ final class MatrixExpansion {
 
   private MatrixExpansion() {}
 
+  /**
+   * {@code ${{ fromJSON('...') }}} with a literal argument: GitHub evaluates it before the matrix
+   * is expanded, so its size is known here (act's {@code evalmatrix} testdata).
+   */
+  private static final Pattern FROM_JSON_LITERAL =
+      Pattern.compile(
+          "\\s*\\$\\{\\{\\s*fromjson\\(\\s*'((?:[^']|'')*)'\\s*\\)\\s*}}\\s*",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   static Matrix expand(YamlTree yaml, Node node) {
-    if (node instanceof ScalarNode s) {
-      // matrix: ${{ fromJSON(needs.setup.outputs.matrix) }} — size known only at run time.
-      return new Matrix(List.of(), List.of(new MatrixInstance(Map.of())), true, yaml.at(s));
-    }
-    if (!(node instanceof MappingNode)) {
-      yaml.error(node, "syntax", "matrix: must be a mapping");
-      return null;
-    }
-    Map<String, NodeTuple> m = yaml.mapping(node);
     Map<String, List<Object>> axes = new LinkedHashMap<>();
     boolean dynamic = false;
     List<Map<String, Object>> include = new ArrayList<>();
     List<Map<String, Object>> exclude = new ArrayList<>();
+    if (node instanceof ScalarNode s) {
+      if (literal(s) instanceof Map<?, ?> folded) {
+        for (Map.Entry<?, ?> e : folded.entrySet()) {
+          String key = String.valueOf(e.getKey());
+          if (key.equals("include") || key.equals("exclude")) {
+            maps(e.getValue(), key.equals("include") ? include : exclude);
+          } else if (e.getValue() instanceof List<?> values) {
+            axes.put(key, new ArrayList<>(values));
+          } else {
+            axes.put(key, new ArrayList<>(List.of(e.getValue())));
+          }
+        }
+      } else {
+        // matrix: ${{ fromJSON(needs.setup.outputs.matrix) }} — size known only at run time.
+        return new Matrix(List.of(), List.of(new MatrixInstance(Map.of())), true, yaml.at(s));
+      }
+    } else if (!(node instanceof MappingNode)) {
+      yaml.error(node, "syntax", "matrix: must be a mapping");
+      return null;
+    }
+    Map<String, NodeTuple> m = node instanceof MappingNode ? yaml.mapping(node) : Map.of();
     for (Map.Entry<String, NodeTuple> e : m.entrySet()) {
       Node v = e.getValue().getValueNode();
       String key = e.getKey();
+      Object folded = literal(v);
       if (key.equals("include") || key.equals("exclude")) {
         List<Map<String, Object>> target = key.equals("include") ? include : exclude;
-        if (v instanceof SequenceNode seq) {
+        if (folded instanceof List<?>) {
+          maps(folded, target);
+        } else if (v instanceof SequenceNode seq) {
           for (Node item : seq.getValue()) {
-            if (yaml.toJava(item) instanceof Map<?, ?> map) {
-              @SuppressWarnings("unchecked")
-              Map<String, Object> typed = (Map<String, Object>) map;
-              target.add(typed);
+            Object value = literal(item) != null ? literal(item) : yaml.toJava(item);
+            if (value instanceof Map<?, ?> || value instanceof List<?>) {
+              maps(value, target);
             } else if (item instanceof ScalarNode si
                 && Expressions.containsExpression(si.getValue())) {
               dynamic = true;
@@ -60,10 +88,19 @@ final class MatrixExpansion {
         }
         continue;
       }
-      if (v instanceof SequenceNode seq) {
+      if (folded instanceof List<?> list) {
+        axes.put(key, new ArrayList<>(list));
+        if (list.isEmpty()) {
+          yaml.error(
+              v,
+              "matrix-empty",
+              "matrix axis \"" + key + "\" has no values, so the job never runs");
+        }
+      } else if (v instanceof SequenceNode seq) {
         List<Object> values = new ArrayList<>();
         for (Node item : seq.getValue()) {
-          values.add(yaml.toJava(item));
+          Object value = literal(item);
+          values.add(value != null ? value : yaml.toJava(item));
         }
         if (values.isEmpty()) {
           yaml.error(
@@ -145,7 +182,11 @@ final class MatrixExpansion {
           "matrix-too-large",
           "matrix makes " + combos.size() + " jobs; GitHub allows at most " + Matrix.MAX_INSTANCES);
     }
-    if (combos.isEmpty() && !dynamic) {
+    if (combos.isEmpty() && dynamic) {
+      // include: ${{ fromJSON(needs.x.outputs.y) }} alone: at least one job runs (GitHub fails a
+      // run whose matrix comes out empty); the graph builder says what it assumed.
+      combos.add(new LinkedHashMap<>());
+    } else if (combos.isEmpty()) {
       if (!axes.isEmpty() || !include.isEmpty()) {
         yaml.warning(
             node,
@@ -156,6 +197,32 @@ final class MatrixExpansion {
     }
     List<MatrixInstance> instances = combos.stream().map(MatrixInstance::new).toList();
     return new Matrix(List.copyOf(axes.keySet()), instances, dynamic, yaml.at(node));
+  }
+
+  /** The value of a literal {@code fromJSON('...')} expression, or null when it is none. */
+  private static Object literal(Node node) {
+    if (!(node instanceof ScalarNode s) || !s.getValue().contains("${{")) {
+      return null;
+    }
+    Matcher m = FROM_JSON_LITERAL.matcher(s.getValue());
+    if (!m.matches()) {
+      return null;
+    }
+    try {
+      return JSON.readValue(m.group(1).replace("''", "'"), Object.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null; // GitHub fails the run; here it stays an expression of unknown value
+    }
+  }
+
+  /** Adds the mappings of a list (or a single mapping) to an include or exclude list. */
+  @SuppressWarnings("unchecked")
+  private static void maps(Object value, List<Map<String, Object>> target) {
+    if (value instanceof Map<?, ?> map) {
+      target.add(new LinkedHashMap<>((Map<String, Object>) map));
+    } else if (value instanceof List<?> list) {
+      list.forEach(item -> maps(item, target));
+    }
   }
 
   /** An exclude entry matches when every key it names has the same value (nested maps: subset). */

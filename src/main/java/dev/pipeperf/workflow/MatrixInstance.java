@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public record MatrixInstance(Map<String, Object> values) {
 
   private static final Pattern MATRIX_REF =
-      Pattern.compile("\\$\\{\\{\\s*matrix\\.([A-Za-z_][A-Za-z0-9_-]*)\\s*}}");
+      Pattern.compile(
+          "\\$\\{\\{\\s*matrix\\.([A-Za-z_][A-Za-z0-9_-]*(?:\\.[A-Za-z_][A-Za-z0-9_-]*)*)\\s*}}");
 
   public MatrixInstance {
     values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -50,11 +51,23 @@ public record MatrixInstance(Map<String, Object> values) {
     Matcher m = MATRIX_REF.matcher(text);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
-      Object v = values.get(m.group(1));
+      Object v = property(m.group(1));
       m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? m.group() : stringOf(v)));
     }
     m.appendTail(sb);
     return sb.toString();
+  }
+
+  /** {@code platform.arch}: a value, or a property of a nested mapping; null when absent. */
+  private Object property(String path) {
+    Object v = values;
+    for (String part : path.split("\\.")) {
+      if (!(v instanceof Map<?, ?> m)) {
+        return null;
+      }
+      v = m.get(part);
+    }
+    return v;
   }
 
   private static String stringOf(Object v) {

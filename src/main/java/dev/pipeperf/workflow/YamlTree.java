@@ -252,6 +252,10 @@ final class YamlTree {
     }
     if (node instanceof ScalarNode s) {
       String v = s.getValue();
+      Boolean b = coreBoolean(s);
+      if (b != null) {
+        return b;
+      }
       if (v.equals("true")) {
         return true;
       }
@@ -264,6 +268,21 @@ final class YamlTree {
     }
     error(node, "syntax", what + " must be true or false");
     return null;
+  }
+
+  /**
+   * A plain scalar that YAML 1.2's core schema reads as a boolean, as GitHub's parser does: {@code
+   * true}, {@code True}, {@code TRUE} and the same for false; null for anything else.
+   */
+  private static Boolean coreBoolean(ScalarNode s) {
+    if (s.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN) {
+      return null;
+    }
+    return switch (s.getValue()) {
+      case "true", "True", "TRUE" -> Boolean.TRUE;
+      case "false", "False", "FALSE" -> Boolean.FALSE;
+      default -> null;
+    };
   }
 
   Integer integer(Node node, String what) {
@@ -316,8 +335,9 @@ final class YamlTree {
       if (s.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN) {
         return v;
       }
-      if (v.equals("true") || v.equals("false")) {
-        return Boolean.valueOf(v);
+      Boolean b = coreBoolean(s);
+      if (b != null) {
+        return b;
       }
       if (v.matches("-?\\d{1,18}")) {
         return Long.valueOf(v);

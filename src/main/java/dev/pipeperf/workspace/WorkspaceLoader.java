@@ -186,18 +186,33 @@ public final class WorkspaceLoader {
     return out;
   }
 
-  /** Local actions named by {@code uses: ./path}, transitively through composite actions. */
+  /**
+   * Local actions named by {@code uses: ./path}, transitively through composite actions. {@code ./}
+   * is the runner's workspace: after {@code actions/checkout} with {@code path: src}, the
+   * repository's {@code .github/actions/x} is used as {@code ./src/.github/actions/x}.
+   */
   private Map<String, ActionDefinition> localActions(List<Workflow> workflows) {
     Map<String, ActionDefinition> actions = new LinkedHashMap<>();
-    Deque<Step> pending = new ArrayDeque<>();
+    Deque<Map.Entry<Step, List<String>>> pending = new ArrayDeque<>();
     for (Workflow w : workflows) {
       for (Job j : w.jobs()) {
-        pending.addAll(j.allSteps());
+        List<String> checkouts = new ArrayList<>();
+        for (Step s : j.allSteps()) {
+          pending.add(Map.entry(s, List.copyOf(checkouts)));
+          String path = s.with().get("path");
+          if (s.uses() != null && s.uses().startsWith("actions/checkout@") && path != null) {
+            String p = normalise(path);
+            if (!p.isEmpty() && !p.startsWith("..") && !p.contains("${{")) {
+              checkouts.add(p);
+            }
+          }
+        }
       }
     }
     int budget = 1_000;
     while (!pending.isEmpty() && budget-- > 0) {
-      Step s = pending.pop();
+      Map.Entry<Step, List<String>> next = pending.pop();
+      Step s = next.getKey();
       String uses = s.uses();
       if (uses == null || !uses.startsWith("./")) {
         continue;
@@ -206,12 +221,13 @@ public final class WorkspaceLoader {
       if (actions.containsKey(folder) || folder.startsWith("..")) {
         continue;
       }
-      Path dir = root.resolve(folder).normalize();
-      Path file =
-          Files.isRegularFile(dir.resolve("action.yml"))
-              ? dir.resolve("action.yml")
-              : dir.resolve("action.yaml");
-      if (!dir.startsWith(root) || !Files.isRegularFile(file) || !inside(file)) {
+      Path file = actionFile(folder);
+      for (String checkout : next.getValue()) {
+        if (file == null && folder.startsWith(checkout + "/")) {
+          file = actionFile(folder.substring(checkout.length() + 1));
+        }
+      }
+      if (file == null) {
         diagnostics.add(
             Diagnostic.warning(
                 s.location(),
@@ -228,11 +244,21 @@ public final class WorkspaceLoader {
       diagnostics.addAll(r.diagnostics());
       if (r.hasModel()) {
         actions.put(folder, r.model());
-        pending.addAll(Step.flatten(r.model().steps()));
+        Step.flatten(r.model().steps()).forEach(a -> pending.add(Map.entry(a, next.getValue())));
       }
     }
     actions.values().removeIf(java.util.Objects::isNull);
     return actions;
+  }
+
+  /** The action.yml (or action.yaml) of a repository folder, or null when it has none. */
+  private Path actionFile(String folder) {
+    Path dir = root.resolve(folder).normalize();
+    Path file =
+        Files.isRegularFile(dir.resolve("action.yml"))
+            ? dir.resolve("action.yml")
+            : dir.resolve("action.yaml");
+    return dir.startsWith(root) && Files.isRegularFile(file) && inside(file) ? file : null;
   }
 
   /** {@code ./.github/actions/setup/} → {@code .github/actions/setup}. */

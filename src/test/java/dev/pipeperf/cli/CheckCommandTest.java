@@ -111,7 +111,15 @@ class CheckCommandTest {
         .contains(
             "FAIL  CI (.github/workflows/ci.yml): critical path 15m → 19m (+26.7%, limit +10%)")
         .contains("new job on the critical path: integration (4m)")
-        .contains("billable minutes per run 15 min → 19 min")
+        .doesNotContain("billable minutes per run")
+        .contains("gate failed: 1 regression")
+        .doesNotContain("hint: things improved");
+    // 4 more billable minutes per run is under the default 5-minute floor; with a 1-minute floor
+    // the bill fails the gate too.
+    Cli strict = check("--fail-on", "none", "--min-billable-increase", "1");
+    assertThat(strict.out())
+        .contains("billable minutes per run (each job rounded up to a whole minute")
+        .contains("15 min → 19 min")
         .contains("gate failed: 2 regressions");
   }
 

@@ -34,13 +34,15 @@ class BaselineFileTest {
                           new Baseline.Range(300, 300),
                           true,
                           ".github/workflows/ci.yml",
-                          7),
+                          7,
+                          new Baseline.Range(240, 420)),
                       new Baseline.JobEntry(
                           "lint",
                           new Baseline.Range(60, 90),
                           false,
                           ".github/workflows/ci.yml",
-                          12)))),
+                          12,
+                          null)))),
           List.of(
               new Baseline.FindingEntry(
                   "0123456789abcdef",

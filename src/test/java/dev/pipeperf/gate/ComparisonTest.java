@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
 
-  static final Thresholds LIMITS = Thresholds.parse("10%", "high");
+  /** Relative limit only: the floors are tested on their own. */
+  static final Thresholds LIMITS = Thresholds.parse("10%", "high", "0s", "0");
 
   static Baseline.WorkflowEntry workflow(String path, double pathSeconds, double minutes) {
     return new Baseline.WorkflowEntry(
@@ -19,7 +20,7 @@ class ComparisonTest {
         1,
         List.of(
             new Baseline.JobEntry(
-                "build", new Baseline.Range(pathSeconds, pathSeconds), true, path, 3)));
+                "build", new Baseline.Range(pathSeconds, pathSeconds), true, path, 3, null)));
   }
 
   static Baseline baseline(String version, List<Baseline.WorkflowEntry> w, String... prints) {
@@ -92,6 +93,73 @@ class ComparisonTest {
     Baseline before = baseline("1", List.of());
     Baseline now = baseline("1", List.of(), "new");
     assertThat(Comparison.of(before, now, LIMITS, true).passed()).isFalse();
-    assertThat(Comparison.of(before, now, Thresholds.parse("10%", "none"), true).passed()).isTrue();
+    assertThat(
+            Comparison.of(before, now, Thresholds.parse("10%", "none", "0s", "0"), true).passed())
+        .isTrue();
+  }
+
+  static Baseline.WorkflowEntry ranged(String path, double lo, double hi, double mLo, double mHi) {
+    return new Baseline.WorkflowEntry(
+        path,
+        path,
+        new Baseline.Range(lo, hi),
+        null,
+        new Baseline.Range(mLo, mHi),
+        1,
+        List.of(new Baseline.JobEntry("build", new Baseline.Range(lo, hi), true, path, 3, null)));
+  }
+
+  @Test
+  void aSmallAbsoluteGrowthDoesNotFailTheGateWhateverItsShare() {
+    // An independent 10-30 s echo job: 4 → 5 billable minutes (+25%) and nothing on the path.
+    Thresholds defaults = Thresholds.parse("10%", "high");
+    Baseline before = baseline("1", List.of(ranged("a.yml", 120, 180, 4, 4)));
+    Baseline now = baseline("1", List.of(ranged("a.yml", 120, 180, 5, 5)));
+    Comparison c = Comparison.of(before, now, defaults, true);
+    assertThat(c.passed()).isTrue();
+    assertThat(c.improvements()).isEmpty();
+    // Past the floor (5 billable minutes more per run) it fails.
+    Comparison big =
+        Comparison.of(
+            before, baseline("1", List.of(ranged("a.yml", 120, 180, 10, 10))), defaults, true);
+    assertThat(big.regressions())
+        .singleElement()
+        .extracting(Comparison.Regression::headline)
+        .asString()
+        .contains("billable minutes per run");
+  }
+
+  @Test
+  void theMiddleOfTheRangeMustGrowPastTheLimit() {
+    Baseline before = baseline("1", List.of(ranged("a.yml", 600, 900, 10, 15)));
+    // The high bound grew 11% but the middle only 6.7% (the estimate widened): no regression.
+    assertThat(
+            Comparison.of(
+                    before,
+                    baseline("1", List.of(ranged("a.yml", 600, 1000, 10, 15))),
+                    LIMITS,
+                    true)
+                .passed())
+        .isTrue();
+    // The middle grew 13% and by more than the 1-minute floor: a regression, and not also an
+    // improvement.
+    Comparison c =
+        Comparison.of(
+            before,
+            baseline("1", List.of(ranged("a.yml", 700, 1000, 10, 15))),
+            Thresholds.parse("10%", "high"),
+            true);
+    assertThat(c.regressions()).hasSize(1);
+    assertThat(c.improvements()).isEmpty();
+  }
+
+  @Test
+  void aWorkflowThatGotWorseIsNotAlsoReportedBetter() {
+    Baseline before = baseline("1", List.of(ranged("a.yml", 600, 600, 30, 30)));
+    Comparison c =
+        Comparison.of(
+            before, baseline("1", List.of(ranged("a.yml", 900, 900, 20, 20))), LIMITS, true);
+    assertThat(c.passed()).isFalse();
+    assertThat(c.improvements()).isEmpty();
   }
 }

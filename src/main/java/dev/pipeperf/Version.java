@@ -25,6 +25,12 @@ public final class Version {
     return "true".equals(property("dirty")) ? c + "+dirty" : c;
   }
 
+  /** The project's home page (the pom's {@code <url>}): where SARIF points users for help. */
+  public static String repository() {
+    String url = property("repository");
+    return url.startsWith("${") || url.equals("unknown") ? "" : url;
+  }
+
   private static String property(String key) {
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
       if (in == null) {

@@ -46,6 +46,8 @@ class ArchitectureTest {
         .definedBy("dev.pipeperf.rules..")
         .layer("analysis")
         .definedBy("dev.pipeperf")
+        .layer("review")
+        .definedBy("dev.pipeperf.review..")
         .layer("report")
         .definedBy("dev.pipeperf.report..")
         .layer("gate")
@@ -58,22 +60,34 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("report")
         .mayOnlyBeAccessedByLayers("gate", "cli")
-        .whereLayer("analysis")
+        .whereLayer("review")
         .mayOnlyBeAccessedByLayers("report", "gate", "cli")
+        .whereLayer("analysis")
+        .mayOnlyBeAccessedByLayers("review", "report", "gate", "cli")
         .whereLayer("rules")
-        .mayOnlyBeAccessedByLayers("analysis", "report", "gate", "cli")
+        .mayOnlyBeAccessedByLayers("analysis", "review", "report", "gate", "cli")
         .whereLayer("cost")
-        .mayOnlyBeAccessedByLayers("rules", "analysis", "report", "gate", "cli")
+        .mayOnlyBeAccessedByLayers("rules", "analysis", "review", "report", "gate", "cli")
         .whereLayer("graph")
-        .mayOnlyBeAccessedByLayers("cost", "rules", "analysis", "report", "gate", "cli")
+        .mayOnlyBeAccessedByLayers("cost", "rules", "analysis", "review", "report", "gate", "cli")
         .whereLayer("estimate")
-        .mayOnlyBeAccessedByLayers("graph", "cost", "rules", "analysis", "report", "gate", "cli")
+        .mayOnlyBeAccessedByLayers(
+            "graph", "cost", "rules", "analysis", "review", "report", "gate", "cli")
         .whereLayer("workspace")
         .mayOnlyBeAccessedByLayers(
-            "estimate", "graph", "cost", "rules", "analysis", "report", "gate", "cli")
+            "estimate", "graph", "cost", "rules", "analysis", "review", "report", "gate", "cli")
         .whereLayer("config")
         .mayOnlyBeAccessedByLayers(
-            "workspace", "estimate", "graph", "cost", "rules", "analysis", "report", "gate", "cli")
+            "workspace",
+            "estimate",
+            "graph",
+            "cost",
+            "rules",
+            "analysis",
+            "review",
+            "report",
+            "gate",
+            "cli")
         .whereLayer("parsers")
         .mayOnlyBeAccessedByLayers(
             "config",
@@ -83,6 +97,7 @@ class ArchitectureTest {
             "cost",
             "rules",
             "analysis",
+            "review",
             "report",
             "gate",
             "cli")

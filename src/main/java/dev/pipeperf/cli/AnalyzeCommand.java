@@ -1,14 +1,8 @@
 package dev.pipeperf.cli;
 
 import dev.pipeperf.AnalysisResult;
-import dev.pipeperf.report.GithubRenderer;
-import dev.pipeperf.report.HtmlRenderer;
-import dev.pipeperf.report.JsonRenderer;
-import dev.pipeperf.report.MarkdownRenderer;
-import dev.pipeperf.report.SarifRenderer;
-import dev.pipeperf.report.TextRenderer;
+import dev.pipeperf.report.Format;
 import dev.pipeperf.source.Severity;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,20 +17,6 @@ import picocli.CommandLine.ParentCommand;
             + " markdown, sarif, github annotations or html).",
     mixinStandardHelpOptions = true)
 final class AnalyzeCommand implements Callable<Integer> {
-
-  enum Format {
-    text,
-    json,
-    markdown,
-    sarif,
-    github,
-    html;
-
-    /** A format a reader can still use when it stops half-way (not a JSON or HTML document). */
-    boolean readable() {
-      return this == text || this == markdown || this == github;
-    }
-  }
 
   @ParentCommand Main main;
 
@@ -90,7 +70,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           common.output,
           format == Format.github,
           format.readable(),
-          out -> render(result, format, colour, all, out));
+          out -> format.render(result, colour, all, out));
       if (format == Format.github) {
         main.appendStepSummary(result);
       }
@@ -112,23 +92,5 @@ final class AnalyzeCommand implements Callable<Integer> {
               + (noneAllowed ? ", none)" : ")"));
     }
     return s;
-  }
-
-  /** Renders a result in a format; shared with {@code report}. */
-  static void render(AnalysisResult result, Format format, boolean colour, PrintWriter out) {
-    render(result, format, colour, false, out);
-  }
-
-  /** As above; {@code all} adds every "also consider" item where the format leaves them out. */
-  static void render(
-      AnalysisResult result, Format format, boolean colour, boolean all, PrintWriter out) {
-    switch (format) {
-      case json -> new JsonRenderer().render(result, out);
-      case text -> new TextRenderer(colour, all).render(result, out);
-      case markdown -> MarkdownRenderer.render(result, out);
-      case sarif -> SarifRenderer.render(result, out, all);
-      case github -> GithubRenderer.render(result, out, all);
-      case html -> HtmlRenderer.render(result, out);
-    }
   }
 }

@@ -26,6 +26,14 @@ final class GraphCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   GraphRenderer.Format format = GraphRenderer.Format.mermaid;
 
+  @Option(
+      names = {"--level"},
+      paramLabel = "LEVEL",
+      description =
+          "mermaid: ${COMPLETION-CANDIDATES}: every step and build stage, or one box per job"
+              + " (default: ${DEFAULT-VALUE}).")
+  GraphRenderer.Level level = GraphRenderer.Level.steps;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -34,7 +42,7 @@ final class GraphCommand implements Callable<Integer> {
     if (common.quiet && common.output == null) {
       return ExitCodes.OK;
     }
-    main.write(common.output, out -> new GraphRenderer().render(result, format, out));
+    main.write(common.output, out -> new GraphRenderer().render(result, format, level, out));
     return ExitCodes.OK;
   }
 }

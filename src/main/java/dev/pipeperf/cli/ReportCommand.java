@@ -1,6 +1,7 @@
 package dev.pipeperf.cli;
 
 import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.report.Format;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,14 +18,6 @@ import picocli.CommandLine.ParentCommand;
         "The verdict report: verdict, score, findings with fixes, timelines, phased plan, break-even.",
     mixinStandardHelpOptions = true)
 final class ReportCommand implements Callable<Integer> {
-
-  enum Format {
-    markdown,
-    html,
-    sarif,
-    json,
-    text
-  }
 
   @ParentCommand Main main;
 
@@ -44,13 +37,12 @@ final class ReportCommand implements Callable<Integer> {
     if (common.quiet && common.output == null) {
       return ExitCodes.OK;
     }
-    AnalyzeCommand.Format as = AnalyzeCommand.Format.valueOf(format.name());
     boolean colour = common.output == null && main.terminal().colour();
     main.write(
         common.output,
-        as == AnalyzeCommand.Format.github,
-        as.readable(),
-        out -> AnalyzeCommand.render(result, as, colour, out));
+        format == Format.github,
+        format.readable(),
+        out -> format.render(result, colour, out));
     return ExitCodes.OK;
   }
 }

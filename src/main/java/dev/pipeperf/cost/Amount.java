@@ -53,9 +53,19 @@ public record Amount(double low, double high) {
 
   /** {@code $12.34} or {@code $12.34–$15.00}. */
   public String formatDollars() {
-    String l = String.format(Locale.ROOT, "$%,.2f", low);
-    String h = String.format(Locale.ROOT, "$%,.2f", high);
+    String l = dollars(low);
+    String h = dollars(high);
     return l.equals(h) ? l : l + "–" + h;
+  }
+
+  /** {@code $1,234.50}; a negative amount as {@code −$0.40}, never {@code $-0.00}. */
+  private static String dollars(double v) {
+    double cents = Math.round(v * 100) / 100.0;
+    if (cents == 0) {
+      return "$0.00";
+    }
+    String abs = String.format(Locale.ROOT, "$%,.2f", Math.abs(cents));
+    return cents < 0 ? "−" + abs : abs;
   }
 
   /** {@code 12.5} or {@code 12.5–15}, one decimal where needed. */

@@ -7,7 +7,7 @@ import dev.pipeperf.cost.Amount;
 import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.estimate.observed.ObservedCriticalPath;
-import dev.pipeperf.report.Timeline;
+import dev.pipeperf.review.Timeline;
 import dev.pipeperf.rules.Finding;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -51,8 +51,7 @@ public final class GithubRenderer {
     }
     sb.append(",title=").append(property(f.ruleId() + " " + f.ruleName()));
     String saves = TextRenderer.describe(f.saving());
-    String message =
-        f.message() + (saves.isEmpty() ? "" : "; saves " + saves) + "\nFix: " + f.fix();
+    String message = f.message() + (saves.isEmpty() ? "" : "; " + saves) + "\nFix: " + f.fix();
     sb.append("::").append(data(message));
     return sb.toString();
   }

@@ -32,14 +32,55 @@ public final class GraphRenderer {
     json
   }
 
+  /** How much a diagram shows: every step and build stage, or one box per job. */
+  public enum Level {
+    steps,
+    jobs
+  }
+
   public void render(AnalysisResult result, Format format, PrintWriter out) {
+    render(result, format, Level.steps, out);
+  }
+
+  /**
+   * The graph in a format. Mermaid holds one diagram per file, so several workflows come out as
+   * markdown: a heading and a titled diagram per workflow (GitHub renders each); a single workflow
+   * ({@code --workflow}) is one bare diagram.
+   */
+  public void render(AnalysisResult result, Format format, Level level, PrintWriter out) {
     GraphView view = GraphView.of(result);
     switch (format) {
-      case mermaid -> mermaid(view, out);
+      case mermaid -> mermaidPerWorkflow(result, view, level, out);
       case dot -> dot(view, out);
       case json -> json(result, view, out);
     }
     out.flush();
+  }
+
+  private void mermaidPerWorkflow(
+      AnalysisResult result, GraphView view, Level level, PrintWriter out) {
+    List<dev.pipeperf.review.Timeline> timelines = dev.pipeperf.review.Timeline.of(result);
+    boolean several = timelines.size() > 1;
+    for (dev.pipeperf.review.Timeline t : timelines) {
+      String title = t.workflow().displayName() + " (" + t.workflow().path() + ")";
+      if (several) {
+        out.println("## " + Escape.markdown(title));
+        out.println();
+        out.println("```mermaid");
+      }
+      out.println("---");
+      out.println("title: " + Escape.mermaidStatement(title));
+      out.println("---");
+      if (level == Level.jobs) {
+        out.print(MarkdownPage.flowchart(t, result.graph()));
+      } else {
+        mermaid(view.only(t.workflow().path()), out);
+      }
+      if (several) {
+        out.println("```");
+        out.println();
+      }
+    }
   }
 
   private static Map<JobInstance, List<Node>> byJob(GraphView view) {

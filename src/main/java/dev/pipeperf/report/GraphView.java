@@ -95,4 +95,13 @@ record GraphView(List<Node> nodes, List<ViewEdge> edges, BitSet critical, Critic
   boolean isCritical(Node n) {
     return critical.get(n.index());
   }
+
+  /** The part of the view that belongs to one workflow. */
+  GraphView only(String workflow) {
+    List<Node> kept = nodes.stream().filter(n -> workflow.equals(n.workflow())).toList();
+    java.util.Set<Node> in = new java.util.HashSet<>(kept);
+    List<ViewEdge> edges =
+        this.edges.stream().filter(e -> in.contains(e.from()) && in.contains(e.to())).toList();
+    return new GraphView(kept, edges, critical, schedule);
+  }
 }

@@ -13,6 +13,10 @@ import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.estimate.observed.ObservedCriticalPath;
 import dev.pipeperf.graph.CriticalPath;
 import dev.pipeperf.graph.Node;
+import dev.pipeperf.review.Evidence;
+import dev.pipeperf.review.PhasePlan;
+import dev.pipeperf.review.Timeline;
+import dev.pipeperf.review.Verdict;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.source.Location;
 import java.io.IOException;
@@ -114,10 +118,21 @@ public final class JsonRenderer {
     v.put("formula", Verdict.FORMULA);
     ArrayNode reasons = v.putArray("reasons");
     verdict.reasons().forEach(reasons::add);
+    v.put("risk", verdict.risk().name());
+    Evidence evidence = verdict.evidence();
+    ObjectNode ev = v.putObject("evidence");
+    ev.put("criticalPathShareRecovered", round(evidence.pathShare()));
+    ev.put("runnerBillShareRecovered", round(evidence.billShare()));
+    ev.put("confidence", evidence.confidence().level().name());
+    ev.put("observedShare", round(evidence.confidence().observed()));
+    ev.put("configuredShare", round(evidence.confidence().configured()));
+    ev.put("estimatedShare", round(evidence.confidence().estimated()));
+    ev.put("weightedShare", round(evidence.weightedShare()));
+    ArrayNode must = v.putArray("mustFix");
+    verdict.mustFix().forEach(f -> must.add(f.fingerprint()));
     root.put("suppressedFindings", result.rules().suppressed());
     ArrayNode findings = root.putArray("findings");
-    for (Verdict.Deduction d : verdict.deductions()) {
-      var f = d.finding();
+    for (var f : result.rankedFindings()) {
       ObjectNode o = findings.addObject();
       o.put("ruleId", f.ruleId());
       o.put("rule", f.ruleName());
@@ -140,7 +155,6 @@ public final class JsonRenderer {
       if (f.saving().runsBasis() != null) {
         saving.put("runsBasis", f.saving().runsBasis());
       }
-      o.put("scoreDeduction", Math.round(d.total() * 100) / 100.0);
       o.put("fingerprint", f.fingerprint());
     }
     // Hygiene with no computed saving: not scored, so no saving, phase or deduction.
@@ -342,5 +356,9 @@ public final class JsonRenderer {
     o.put("file", l.file());
     o.put("line", l.line());
     o.put("column", l.column());
+  }
+
+  private static double round(double share) {
+    return Math.round(share * 1000) / 1000.0;
   }
 }

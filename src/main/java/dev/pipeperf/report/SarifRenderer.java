@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,9 @@ import java.util.Map;
 public final class SarifRenderer {
 
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-  static final String INFO_URI = "https://github.com/pipeperf/pipeperf";
+
+  /** The project's home, from the pom's {@code <url>} (one place to change it). */
+  static final String INFO_URI = Version.repository();
 
   private SarifRenderer() {}
 
@@ -72,6 +75,8 @@ public final class SarifRenderer {
       r.putObject("shortDescription").put("text", e.info().summary());
       String explanation = e.explanation().isBlank() ? e.info().summary() : e.explanation().strip();
       r.putObject("fullDescription").put("text", firstParagraph(explanation));
+      // The rule's page as docs/rules/ holds it (generated from the same metadata).
+      r.put("helpUri", INFO_URI + "/blob/main/docs/rules/" + e.info().id() + ".md");
       ObjectNode help = r.putObject("help");
       help.put("text", explanation);
       help.put("markdown", explanation);
@@ -86,8 +91,11 @@ public final class SarifRenderer {
     if (all) {
       reported.addAll(result.alsoConsider());
     }
-    reported.sort(null);
-    for (Finding f : reported) {
+    List<Finding> sorted = reported.stream().sorted().toList();
+    Map<String, Integer> sharing = new HashMap<>();
+    sorted.forEach(f -> sharing.merge(f.fingerprint(), 1, Integer::sum));
+    Map<String, Integer> seen = new HashMap<>();
+    for (Finding f : sorted) {
       ObjectNode r = results.addObject();
       r.put("ruleId", f.ruleId());
       Integer i = index.get(f.ruleId());
@@ -99,10 +107,7 @@ public final class SarifRenderer {
       r.putObject("message")
           .put(
               "text",
-              f.message()
-                  + (saves.isEmpty() ? "" : "; fixing it saves " + saves)
-                  + ".\nFix: "
-                  + f.fix());
+              f.message() + (saves.isEmpty() ? "" : "; fixing it " + saves) + ".\nFix: " + f.fix());
       ObjectNode phys = r.putArray("locations").addObject().putObject("physicalLocation");
       ObjectNode artifact = phys.putObject("artifactLocation");
       artifact.put("uri", f.location().file());
@@ -114,7 +119,17 @@ public final class SarifRenderer {
           region.put("startColumn", f.location().column());
         }
       }
-      r.putObject("partialFingerprints").put("pipeperf/v1", f.fingerprint());
+      // Code scanning merges results that share a fingerprint: findings of one subject (several
+      // input problems of one file) are told apart by their message, then by their order.
+      String print = f.fingerprint();
+      if (sharing.get(print) > 1) {
+        print += ":" + Integer.toHexString(f.message().hashCode());
+        int n = seen.merge(print, 1, Integer::sum);
+        if (n > 1) {
+          print += ":" + n;
+        }
+      }
+      r.putObject("partialFingerprints").put("pipeperf/v1", print);
       ObjectNode props = r.putObject("properties");
       props.put("severity", f.severity().word());
       props.put("effort", f.effort().word());
@@ -129,6 +144,8 @@ public final class SarifRenderer {
     }
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", true);
+    // Findings silenced by inline comments are not results, but the run says how many there were.
+    invocation.putObject("properties").put("suppressedFindings", result.rules().suppressed());
     run.putObject("originalUriBaseIds")
         .putObject("%SRCROOT%")
         .putObject("description")

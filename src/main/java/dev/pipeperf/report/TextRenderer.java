@@ -10,6 +10,7 @@ import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.estimate.observed.ObservedCriticalPath;
 import dev.pipeperf.estimate.observed.ObservedTimings;
+import dev.pipeperf.review.Timeline;
 import dev.pipeperf.rules.Finding;
 import dev.pipeperf.source.Diagnostic;
 import java.io.PrintWriter;

@@ -17,7 +17,8 @@ class GraphCommandTest {
   void mermaidHasEveryJobAsAClusterAndMarksTheCriticalPath() {
     Cli r = Cli.run("graph", SAMPLE, "--workflow", "Test");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).startsWith("flowchart LR");
+    assertThat(r.out())
+        .startsWith("---\ntitle: Test (.github/workflows/test.yml)\n---\nflowchart LR");
     for (String job :
         List.of(
             "build-docker-image",
@@ -33,6 +34,28 @@ class GraphCommandTest {
         .contains("classDef critical")
         .containsPattern("class n\\d+(,n\\d+)+ critical;")
         .contains("linkStyle");
+  }
+
+  @Test
+  void withoutAWorkflowEachWorkflowIsItsOwnTitledDiagram() {
+    Cli r = Cli.run("graph", SAMPLE);
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .startsWith("## Lint (.github/workflows/lint.yml)\n\n```mermaid\n---\ntitle: Lint")
+        .contains("## Test (.github/workflows/test.yml)\n\n```mermaid\n---\ntitle: Test");
+    assertThat(r.out().split("```mermaid", -1)).hasSize(3);
+  }
+
+  @Test
+  void theJobLevelViewHasOneBoxPerJob() {
+    Cli r = Cli.run("graph", SAMPLE, "--workflow", "Test", "--level", "jobs");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("flowchart TD")
+        .contains("test-suite<br/>")
+        .doesNotContain("subgraph");
+    // Seven jobs, not the 63 step nodes of the step view.
+    assertThat(r.out().lines().filter(l -> l.matches("  j\\d+\\[.*"))).hasSize(7);
   }
 
   @Test

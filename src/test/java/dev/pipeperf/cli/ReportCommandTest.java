@@ -45,12 +45,16 @@ class ReportCommandTest {
     assertThat(r.err()).isEmpty();
     String md = Files.readString(file);
     assertThat(md)
-        .contains("**Status: ⚠️ CONDITIONALLY APPROVED**")
+        .contains("**Status: 🔴 CHANGES REQUESTED**")
         .contains("## Executive summary")
         .contains("## What is already optimised")
         .contains("## Blocking issues")
         .contains("## Expected improvements")
-        .contains("## Cost savings (monthly)")
+        .contains("## Cost (monthly)")
+        .contains("### Runner cost")
+        .contains("### Waiting time (assumption stated)")
+        .contains("## Cache strategy comparison")
+        .contains("## Dockerfile architecture")
         .contains("## Key files reviewed")
         .contains("## Approval conditions")
         .contains("## Next steps")
@@ -64,11 +68,12 @@ class ReportCommandTest {
         .contains("## Quick reference card")
         .contains("```mermaid\ngantt")
         .contains("```mermaid\nflowchart TD")
-        .contains("Critical path: 5m + 10m + 1m + 5m = 21 min");
+        .contains("Critical path (current): 5m + 10m + 1m + 5m = 21 min")
+        .contains("optimised dependency chain");
   }
 
   @Test
-  void seed000IsConditionallyApprovedWithThePp010BlockerAndItsFix() throws IOException {
+  void seed000IsBlockedByThePp010BlockerWithItsFix() throws IOException {
     Path sample = Path.of("samples/seed-000-monorepo");
     org.junit.jupiter.api.Assumptions.assumeTrue(
         Files.isDirectory(sample), "samples/seed-000-monorepo is not here yet");
@@ -77,15 +82,16 @@ class ReportCommandTest {
     assertThat(r.code()).isZero();
     String md = Files.readString(file);
     assertThat(md)
-        .contains("**Status: ⚠️ CONDITIONALLY APPROVED**")
-        .contains("(with 1 blocking fix required")
-        .contains("### 1. 🔴 PP010 build-context-escape — `backend/pyproject.toml:55:1`")
+        .contains("**Status: 🛑 BLOCKED**")
+        .contains("1 blocking fix required first")
+        .contains("### 1. 🔴 PP010 build-context-escape — backend/pyproject.toml:55:1")
         .contains("`context: .`")
         .contains("- ✅ Cloud Run deploy with startup CPU boost")
         .contains("- ✅ multi-stage build")
         .contains("**🔴 REQUIRES UPDATE — `backend/pyproject.toml`**")
-        .contains("**✅ APPROVED — `backend/Dockerfile`** · Score: 10/10")
-        .contains("**✅ APPROVE after the blocking fix**");
+        .contains("**✅ APPROVED — `backend/Dockerfile`**")
+        .contains("5 files reviewed")
+        .contains("**🛑 BLOCKED: do not merge until the blocking fix is in**");
     String must = md.substring(md.indexOf("**Must fix before approval:**"));
     assertThat(must.substring(0, must.indexOf("**Recommended")))
         .contains("PP010 build-context-escape at `backend/pyproject.toml:55:1`");
@@ -110,7 +116,7 @@ class ReportCommandTest {
   }
 
   private static String Verdict(double score) {
-    return dev.pipeperf.report.Verdict.formatScore(score);
+    return dev.pipeperf.review.Verdict.formatScore(score);
   }
 
   private static String minutes(double seconds) {
@@ -162,6 +168,6 @@ class ReportCommandTest {
   void unknownFormatIsAUsageError() {
     Cli r = Cli.run("report", SAMPLE, "--format", "pdf");
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).contains("markdown, html, sarif, json, text");
+    assertThat(r.err()).contains("text, json, markdown, sarif, github, html");
   }
 }

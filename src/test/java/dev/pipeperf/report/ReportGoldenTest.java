@@ -28,6 +28,10 @@ class ReportGoldenTest {
 
   static final List<String> SAMPLES = List.of("seed-004-monorepo", "seed-000-monorepo");
 
+  /** Real repositories whose markdown and HTML reports are kept as goldens (read at run time). */
+  static final List<String> CORPUS =
+      List.of("astral-sh__ruff", "paperless-ngx__paperless-ngx", "docker__buildx");
+
   record Format(String file, BiConsumer<AnalysisResult, PrintWriter> renderer) {}
 
   static final List<Format> FORMATS =
@@ -70,6 +74,38 @@ class ReportGoldenTest {
                         format ->
                             DynamicTest.dynamicTest(
                                 sample + " " + format.file(), () -> check(sample, format))));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> markdownAndHtmlOnCorpusRepositories() {
+    return CORPUS.stream()
+        .flatMap(
+            repo ->
+                FORMATS.stream()
+                    .filter(f -> f.file().equals("report.md") || f.file().equals("report.html"))
+                    .map(
+                        format ->
+                            DynamicTest.dynamicTest(
+                                repo + " " + format.file(), () -> checkCorpus(repo, format))));
+  }
+
+  private void checkCorpus(String repo, Format format) throws IOException {
+    Path root = dev.pipeperf.testing.Corpus.require("real/" + repo);
+    AnalysisResult result = Analyzer.analyze(new Analyzer.Options(root, null, null, List.of()));
+    String actual =
+        render(result, format.renderer()).replace(result.workspace().root().toString(), "<root>");
+    compare(GOLDEN.resolve("corpus").resolve(repo).resolve(format.file()), actual);
+  }
+
+  private static void compare(Path expected, String actual) throws IOException {
+    if (Boolean.getBoolean("pipeperf.updateGolden")) {
+      Files.createDirectories(expected.getParent());
+      Files.writeString(expected, actual);
+    }
+    assertThat(expected)
+        .as("golden file (run with -Dpipeperf.updateGolden=true to create it)")
+        .exists();
+    assertThat(actual).isEqualTo(Files.readString(expected));
   }
 
   private void check(String sample, Format format) throws IOException {

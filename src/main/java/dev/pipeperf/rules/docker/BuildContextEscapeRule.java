@@ -46,21 +46,26 @@ public final class BuildContextEscapeRule implements Rule {
   @Override
   public void finish(AnalysisView view, RuleContext ctx) {
     Map<String, String> contexts = new LinkedHashMap<>();
-    Map<String, Location> builtAt = new LinkedHashMap<>();
+    // Every build step of a Dockerfile: a fix that moves the context must change each of them.
+    Map<String, java.util.Set<Location>> builtAt = new LinkedHashMap<>();
     for (Node io : view.buildIo()) {
       Subject.BuildIo b = (Subject.BuildIo) io.subject();
       if (b.build().context() != null) {
         contexts.putIfAbsent(b.build().dockerfile(), b.build().context());
-        builtAt.putIfAbsent(b.build().dockerfile(), b.build().location());
+        if (b.build().context().equals(contexts.get(b.build().dockerfile()))) {
+          builtAt
+              .computeIfAbsent(b.build().dockerfile(), k -> new java.util.TreeSet<>())
+              .add(b.build().location());
+        }
       }
     }
     java.util.Set<String> reported = new java.util.HashSet<>();
     for (Dockerfile df : view.workspace().dockerfiles().values()) {
       String context = contexts.getOrDefault(df.path(), Paths.parent(df.path()));
-      Location where = builtAt.get(df.path());
+      java.util.Set<Location> where = builtAt.getOrDefault(df.path(), java.util.Set.of());
       // A test case no workflow builds may escape its context on purpose (the test checks that
       // the build fails).
-      if (where == null && dev.pipeperf.rules.TestFixtures.isFixture(df.path())) {
+      if (where.isEmpty() && dev.pipeperf.rules.TestFixtures.isFixture(df.path())) {
         continue;
       }
       for (Instruction i : df.instructions()) {
@@ -122,7 +127,7 @@ public final class BuildContextEscapeRule implements Rule {
       Dockerfile df,
       String context,
       String manifest,
-      Location builtAt) {
+      java.util.Set<Location> builtAt) {
     Path root = view.workspace().root();
     SourceFile file = SourceFile.readInside(root, root.resolve(manifest), manifest).model();
     if (file == null) {
@@ -168,7 +173,14 @@ public final class BuildContextEscapeRule implements Rule {
       return;
     }
     String lines = first == last ? "line " + first : "lines " + first + "–" + last;
-    String build = builtAt == null ? "" : " (" + builtAt + ")";
+    String build =
+        builtAt.isEmpty()
+            ? " set"
+            : builtAt.size() == 1
+                ? " (" + builtAt.iterator().next() + ") set"
+                : "s ("
+                    + String.join(", ", builtAt.stream().map(Location::toString).toList())
+                    + ") set";
     ctx.report(
         file.at(first, 1),
         manifest
@@ -182,7 +194,7 @@ public final class BuildContextEscapeRule implements Rule {
             + ": the Docker build will fail in CI",
         "1. Build from the repository root: in the workflow build step"
             + build
-            + " set `context: .` and `file: ./"
+            + " `context: .` and `file: ./"
             + df.path()
             + "`.\n"
             + "2. In "

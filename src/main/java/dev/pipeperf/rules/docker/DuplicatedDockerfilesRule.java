@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Two or more Dockerfiles that share most of their instructions (seed 004: four near-identical
+ * Two or more Dockerfiles that share most of their instructions (for example four near-identical
  * Dockerfiles, 75% duplication): every change is made four times, and each build repeats the shared
  * layers. One multi-stage Dockerfile with a target per image shares them.
  */
@@ -124,7 +124,7 @@ public final class DuplicatedDockerfilesRule implements Rule {
   }
 
   /** Instructions as comparable lines: keyword + arguments with whitespace folded. */
-  static List<String> normalise(Dockerfile df) {
+  public static List<String> normalise(Dockerfile df) {
     List<String> out = new ArrayList<>();
     for (Instruction i : df.instructions()) {
       String text = i.original().replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
@@ -133,7 +133,7 @@ public final class DuplicatedDockerfilesRule implements Rule {
     return out;
   }
 
-  static int lcs(List<String> a, List<String> b) {
+  public static int lcs(List<String> a, List<String> b) {
     int[] prev = new int[b.size() + 1];
     int[] cur = new int[b.size() + 1];
     for (int i = 1; i <= a.size(); i++) {

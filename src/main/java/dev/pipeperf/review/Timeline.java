@@ -1,4 +1,4 @@
-package dev.pipeperf.report;
+package dev.pipeperf.review;
 
 import dev.pipeperf.AnalysisResult;
 import dev.pipeperf.estimate.DurationRange;
@@ -62,8 +62,9 @@ public record Timeline(
       }
       List<Entry> critical = new ArrayList<>();
       for (JobInstance j : onPath.keySet()) {
+        // A path node can belong to a job the schedule does not time on its own (nodes shared
+        // through a called workflow); it has no bar of its own to show.
         CriticalPath.JobTiming t = timings.get(j);
-        // A path node of a job that has no timing of its own (skipped or not scheduled) has no bar.
         if (t != null) {
           critical.add(entry(cp, t));
         }

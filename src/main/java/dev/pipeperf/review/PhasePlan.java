@@ -1,4 +1,4 @@
-package dev.pipeperf.report;
+package dev.pipeperf.review;
 
 import dev.pipeperf.AnalysisResult;
 import dev.pipeperf.cost.Amount;
@@ -6,20 +6,16 @@ import dev.pipeperf.cost.BreakEven;
 import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.graph.CriticalPath;
-import dev.pipeperf.graph.GraphEdit;
-import dev.pipeperf.graph.PipelineGraph;
-import dev.pipeperf.graph.Scenario;
 import dev.pipeperf.rules.Effort;
 import dev.pipeperf.rules.Finding;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Seed 004's phased plan, computed: phase 1 takes the low-effort fixes, phase 2 adds the medium
- * ones, phase 3 the rest. After each phase the remedies of every finding so far are applied to the
- * graph together and the critical path and bill recomputed, so the runtimes are cumulative and
+ * The phased plan, computed: phase 1 takes the low-effort fixes, phase 2 adds the medium ones,
+ * phase 3 the rest. After each phase the remedies of every finding so far are applied to the graph
+ * together and the critical path and bill recomputed, so the runtimes are cumulative and
  * overlapping fixes are not counted twice.
  *
  * @param phases one per effort level, in order
@@ -59,50 +55,26 @@ public record PhasePlan(List<Phase> phases) {
     }
   }
 
+  /** The plan for the findings that count (hygiene, "also consider", is not planned). */
   public static PhasePlan of(AnalysisResult result) {
-    PipelineGraph graph = result.graph();
-    List<Finding> findings = result.rankedFindings();
+    List<Finding> findings =
+        result.rankedFindings().stream().filter(f -> !f.alsoConsider()).toList();
     List<Phase> phases = new ArrayList<>();
-    List<GraphEdit> edits = new ArrayList<>();
-    Amount avoidedMinutes = Amount.ZERO;
-    Amount avoidedDollars = Amount.ZERO;
+    List<Finding> fixed = new ArrayList<>();
     double cumulative = 0;
     int number = 1;
     for (Effort effort : Effort.values()) {
       List<Finding> these = findings.stream().filter(f -> f.effort() == effort).toList();
-      double hours = 0;
-      for (Finding f : these) {
-        edits.addAll(f.remedy().edits());
-        hours += f.effortHours();
-        if (f.remedy().runsAvoided() > 0) {
-          // Cancelled runs are not graph edits: their saving is the finding's own.
-          avoidedMinutes = avoidedMinutes.plus(f.saving().billableMinutes());
-          avoidedDollars = avoidedDollars.plus(f.saving().runnerDollars());
-        }
-      }
+      double hours = these.stream().mapToDouble(Finding::effortHours).sum();
+      fixed.addAll(these);
       cumulative += hours;
-      Scenario scenario = Scenario.apply(graph, edits);
-      CriticalPath schedule = CriticalPath.of(graph, scenario);
-      Map<String, WorkflowCost> after = new LinkedHashMap<>();
+      Outcome outcome = Outcome.of(result, fixed);
       Amount waited = Amount.ZERO;
-      Amount billable = avoidedMinutes;
-      Amount dollars = avoidedDollars;
-      for (PipelineGraph.WorkflowEntry w : result.reportedWorkflows()) {
-        WorkflowCost before = result.costs().get(w.path());
-        if (before == null) {
-          continue;
-        }
-        WorkflowCost now =
-            WorkflowCost.of(
-                graph,
-                edits,
-                schedule,
-                scenario,
-                w.path(),
-                result.pricing(),
-                result.costInputs(),
-                before.plan());
-        after.put(w.path(), now);
+      Amount billable = outcome.avoidedBillableMinutes();
+      Amount dollars = outcome.avoidedRunnerDollars();
+      for (Map.Entry<String, WorkflowCost> e : outcome.after().entrySet()) {
+        WorkflowCost before = result.costs().get(e.getKey());
+        WorkflowCost now = e.getValue();
         waited =
             waited.plus(before.monthly().waitingHours().minusClamped(now.monthly().waitingHours()));
         billable =
@@ -124,8 +96,8 @@ public record PhasePlan(List<Phase> phases) {
               these,
               hours,
               cumulative,
-              after,
-              schedule,
+              outcome.after(),
+              outcome.schedule(),
               waited,
               billable,
               dollars,

@@ -138,9 +138,20 @@ public record PinnedShift(
     CriticalPath schedule = CriticalPath.of(graph, scenario);
     Map<String, WorkflowCost> costs = new LinkedHashMap<>();
     for (PipelineGraph.WorkflowEntry w : graph.workflows()) {
+      WorkflowCost priced = result.costs().get(w.path());
       costs.put(
           w.path(),
-          WorkflowCost.of(schedule, scenario, w.path(), result.pricing(), result.costInputs()));
+          priced == null
+              ? WorkflowCost.of(schedule, scenario, w.path(), result.pricing(), result.costInputs())
+              : WorkflowCost.of(
+                  graph,
+                  edits,
+                  schedule,
+                  scenario,
+                  w.path(),
+                  result.pricing(),
+                  result.costInputs(),
+                  priced.plan()));
     }
     return new PinnedShift(schedule, costs, estimates, shifts);
   }

@@ -47,10 +47,20 @@ public record Outcome(
     CriticalPath schedule = CriticalPath.of(graph, scenario);
     Map<String, WorkflowCost> after = new LinkedHashMap<>();
     for (PipelineGraph.WorkflowEntry w : result.reportedWorkflows()) {
-      if (result.costs().containsKey(w.path())) {
+      WorkflowCost before = result.costs().get(w.path());
+      if (before != null) {
+        // The same runs a month, per event, as the analysis priced: only the fixes differ.
         after.put(
             w.path(),
-            WorkflowCost.of(schedule, scenario, w.path(), result.pricing(), result.costInputs()));
+            WorkflowCost.of(
+                graph,
+                edits,
+                schedule,
+                scenario,
+                w.path(),
+                result.pricing(),
+                result.costInputs(),
+                before.plan()));
       }
     }
     return new Outcome(schedule, after, minutes, dollars);

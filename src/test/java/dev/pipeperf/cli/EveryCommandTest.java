@@ -110,7 +110,12 @@ class EveryCommandTest {
     List<String> failures = new ArrayList<>();
     for (String[] args : commands) {
       Cli r = Cli.run(args);
-      if (r.code() != ExitCodes.OK || r.err().contains("internal error") || r.out().isEmpty()) {
+      // Annotations are only for findings: a repository with none (hygiene is left out unless
+      // --all) prints nothing in that format, and that is right.
+      boolean mayBeEmpty = List.of(args).contains("github");
+      if (r.code() != ExitCodes.OK
+          || r.err().contains("internal error")
+          || (r.out().isEmpty() && !mayBeEmpty)) {
         failures.add(
             repo.getFileName()
                 + ": "

@@ -65,7 +65,8 @@ final class OutputFile {
           && !Files.isSymbolicLink(file)) {
         throw new UserError("cannot write " + file + ": not a regular file");
       }
-      Path parent = file.toAbsolutePath().getParent();
+      Path parent = file.toAbsolutePath().normalize().getParent();
+      refuseLinkedFolder(parent, file);
       if (parent != null) {
         Files.createDirectories(parent);
       }
@@ -81,6 +82,26 @@ final class OutputFile {
       }
     } catch (IOException e) {
       throw new UserError("cannot write " + file + ": " + reason(e));
+    }
+  }
+
+  /**
+   * A folder on the way to the output that is a symbolic link inside the working folder (where a
+   * pull request may have committed {@code reports -> /home/runner}) would carry the write out of
+   * the repository: refused, as the file itself would be replaced rather than followed.
+   */
+  private static void refuseLinkedFolder(Path parent, Path file) {
+    Path cwd = Path.of("").toAbsolutePath().normalize();
+    for (Path p = parent; p != null && p.startsWith(cwd) && !p.equals(cwd); p = p.getParent()) {
+      if (Files.isSymbolicLink(p)) {
+        throw new UserError(
+            "cannot write "
+                + file
+                + ": "
+                + cwd.relativize(p)
+                + " is a symbolic link (a committed link could point out of the repository);"
+                + " write to a real folder");
+      }
     }
   }
 

@@ -135,7 +135,7 @@ public final class Analyzer {
     }
     AnalysisView view = new AnalysisView(ws, graph, schedule, costs, pricing, inputs, estimator);
     RuleResults rules = RuleEngine.run(view, config.rules(), List.copyOf(diagnostics));
-    diagnostics.addAll(rules.diagnostics());
+    diagnostics.addAll(placeRuleSettings(options, rules.diagnostics()));
     return new AnalysisResult(
         ws,
         graph,
@@ -180,16 +180,52 @@ public final class Analyzer {
     if (pins.jobs().isEmpty() && pins.steps().isEmpty() && pins.actions().isEmpty()) {
       return List.of();
     }
+    SourceFile text = configText(options);
+    return PinCheck.unmatched(pins, graph, text, configName(options));
+  }
+
+  /**
+   * The rule engine knows rule ids, not where the config writes them: a {@code rules:} problem (an
+   * id that is no rule, a bad severity) gets the line of its key in the config file.
+   */
+  private static List<Diagnostic> placeRuleSettings(Options options, List<Diagnostic> in) {
+    SourceFile text = null;
+    List<Diagnostic> out = new ArrayList<>();
+    for (Diagnostic d : in) {
+      String m = d.message();
+      if (d.location().line() == 0
+          && d.location().file().equals(ConfigLoader.FILE_NAME)
+          && m.startsWith("rules: ")) {
+        if (text == null) {
+          text = configText(options);
+        }
+        String id = m.substring("rules: ".length()).split("[ :]", 2)[0];
+        if (text != null) {
+          d = new Diagnostic(ConfigLoader.keyLocation(text, id), d.severity(), d.code(), m);
+        }
+      }
+      out.add(d);
+    }
+    return out;
+  }
+
+  private static String configName(Options options) {
+    return options.config() != null
+        ? options.config().toString().replace('\\', '/')
+        : ConfigLoader.FILE_NAME;
+  }
+
+  /** The config file as text, for positions of its keys; null when there is none. */
+  private static SourceFile configText(Options options) {
     Path file =
         options.config() != null
             ? options.config()
             : options.root().resolve(ConfigLoader.FILE_NAME);
-    String shown =
-        options.config() != null
-            ? options.config().toString().replace('\\', '/')
-            : ConfigLoader.FILE_NAME;
-    ParseResult<SourceFile> text = SourceFile.read(file, shown);
-    return PinCheck.unmatched(pins, graph, text.hasModel() ? text.model() : null, shown);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return null;
+    }
+    ParseResult<SourceFile> text = SourceFile.read(file, configName(options));
+    return text.hasModel() ? text.model() : null;
   }
 
   /**

@@ -135,6 +135,10 @@ class SuppressionAndConfigTest {
         .extracting(Diagnostic::message)
         .containsExactly("rules: PP999 is no pipeperf rule (see pipeperf rules)");
     assertThat(r.diagnostics()).extracting(Diagnostic::code).contains("config");
+    // It points at its key in .pipeperf.yml.
+    assertThat(r.diagnostics())
+        .extracting(Diagnostic::toString)
+        .anySatisfy(d -> assertThat(d).startsWith(".pipeperf.yml:2:3: rules: PP999"));
     // The unknown entry switches nothing off.
     assertThat(findings(r, "PP015")).hasSize(2);
   }

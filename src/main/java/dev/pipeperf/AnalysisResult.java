@@ -85,4 +85,21 @@ public record AnalysisResult(
         || file.equals(filter)
         || stem.equals(filter);
   }
+
+  /**
+   * A workflow's cost in another schedule of this graph (fixes applied, durations shifted), at the
+   * same runs a month per event as the analysis priced it; null for a workflow it did not price.
+   */
+  public WorkflowCost costWith(
+      String workflow,
+      List<dev.pipeperf.graph.GraphEdit> edits,
+      CriticalPath schedule,
+      dev.pipeperf.graph.Scenario scenario) {
+    WorkflowCost priced = costs.get(workflow);
+    if (priced == null) {
+      return null;
+    }
+    return WorkflowCost.of(
+        graph, edits, schedule, scenario, workflow, pricing, costInputs, priced.plan());
+  }
 }

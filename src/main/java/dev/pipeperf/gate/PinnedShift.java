@@ -138,20 +138,10 @@ public record PinnedShift(
     CriticalPath schedule = CriticalPath.of(graph, scenario);
     Map<String, WorkflowCost> costs = new LinkedHashMap<>();
     for (PipelineGraph.WorkflowEntry w : graph.workflows()) {
-      WorkflowCost priced = result.costs().get(w.path());
-      costs.put(
-          w.path(),
-          priced == null
-              ? WorkflowCost.of(schedule, scenario, w.path(), result.pricing(), result.costInputs())
-              : WorkflowCost.of(
-                  graph,
-                  edits,
-                  schedule,
-                  scenario,
-                  w.path(),
-                  result.pricing(),
-                  result.costInputs(),
-                  priced.plan()));
+      WorkflowCost c = result.costWith(w.path(), edits, schedule, scenario);
+      if (c != null) {
+        costs.put(w.path(), c);
+      }
     }
     return new PinnedShift(schedule, costs, estimates, shifts);
   }

@@ -47,20 +47,10 @@ public record Outcome(
     CriticalPath schedule = CriticalPath.of(graph, scenario);
     Map<String, WorkflowCost> after = new LinkedHashMap<>();
     for (PipelineGraph.WorkflowEntry w : result.reportedWorkflows()) {
-      WorkflowCost before = result.costs().get(w.path());
-      if (before != null) {
-        // The same runs a month, per event, as the analysis priced: only the fixes differ.
-        after.put(
-            w.path(),
-            WorkflowCost.of(
-                graph,
-                edits,
-                schedule,
-                scenario,
-                w.path(),
-                result.pricing(),
-                result.costInputs(),
-                before.plan()));
+      // The same runs a month, per event, as the analysis priced: only the fixes differ.
+      WorkflowCost c = result.costWith(w.path(), edits, schedule, scenario);
+      if (c != null) {
+        after.put(w.path(), c);
       }
     }
     return new Outcome(schedule, after, minutes, dollars);

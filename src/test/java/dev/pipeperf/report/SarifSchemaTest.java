@@ -9,7 +9,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

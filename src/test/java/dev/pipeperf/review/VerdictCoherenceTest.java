@@ -2,8 +2,8 @@ package dev.pipeperf.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipeperf.AnalysisResult;
-import dev.pipeperf.Analyzer;
+import dev.pipeperf.analysis.AnalysisResult;
+import dev.pipeperf.analysis.Analyzer;
 import dev.pipeperf.report.MarkdownRenderer;
 import dev.pipeperf.testing.Corpus;
 import java.io.IOException;

@@ -49,7 +49,8 @@ class RuleDocsTest {
       readme = updated;
     }
     assertThat(readme.substring(body, readme.indexOf(TABLE_END)))
-        .as("README.md's rules table: regenerate with -Dtest=RuleDocsTest -Dpipeperf.updateDocs=true")
+        .as(
+            "README.md's rules table: regenerate with -Dtest=RuleDocsTest -Dpipeperf.updateDocs=true")
         .isEqualTo(expected);
   }
 

@@ -59,6 +59,9 @@ import java.util.Set;
  *       catalogue's rough {@code mb} figures, COPY sizes are measured.
  *   <li>Emulated platforms (QEMU) and BuildKit's parallelism inside a stage are not modelled.
  * </ul>
+ *
+ * <p>One concern, the cold/warm model above applied instruction by instruction; its size is that
+ * model's cases (invalidation across stages, mounts, pulls, pushes), which read best in one place.
  */
 public final class BuildEstimator {
 

@@ -1,8 +1,8 @@
 package dev.pipeperf.rules.docker;
 
 import dev.pipeperf.dockerfile.Instruction;
-import dev.pipeperf.estimate.build.CacheBackend;
-import dev.pipeperf.estimate.build.InstructionEstimate;
+import dev.pipeperf.estimate.docker.CacheBackend;
+import dev.pipeperf.estimate.docker.InstructionEstimate;
 import dev.pipeperf.graph.GraphEdit;
 import dev.pipeperf.graph.Node;
 import dev.pipeperf.graph.Subject;

@@ -2,7 +2,7 @@ package dev.pipeperf.rules.docker;
 
 import dev.pipeperf.dockerfile.Instruction;
 import dev.pipeperf.estimate.DurationRange;
-import dev.pipeperf.estimate.build.BuildCatalogue;
+import dev.pipeperf.estimate.docker.BuildCatalogue;
 import dev.pipeperf.graph.GraphEdit;
 import dev.pipeperf.graph.JobInstance;
 import dev.pipeperf.graph.Node;

@@ -130,6 +130,7 @@ public final class SarifRenderer {
         }
       }
       r.putObject("partialFingerprints").put("pipeperf/v1", print);
+      fixes(r, f);
       ObjectNode props = r.putObject("properties");
       props.put("severity", f.severity().word());
       props.put("effort", f.effort().word());
@@ -173,5 +174,38 @@ public final class SarifRenderer {
       }
     }
     return markdown.strip();
+  }
+
+  /**
+   * SARIF's {@code fixes}: the finding's exact text edits as replacements of regions (an empty
+   * region inserts), for code-scanning tools that offer them as suggestions.
+   */
+  private static void fixes(ObjectNode r, Finding f) {
+    if (f.edits().isEmpty()) {
+      return;
+    }
+    ObjectNode fix = r.putArray("fixes").addObject();
+    fix.putObject("description").put("text", f.fix());
+    ArrayNode changes = fix.putArray("artifactChanges");
+    Map<String, ArrayNode> byFile = new java.util.LinkedHashMap<>();
+    for (dev.pipeperf.rules.TextEdit e : f.edits()) {
+      ArrayNode replacements =
+          byFile.computeIfAbsent(
+              e.file(),
+              file -> {
+                ObjectNode change = changes.addObject();
+                ObjectNode artifact = change.putObject("artifactLocation");
+                artifact.put("uri", file);
+                artifact.put("uriBaseId", "%SRCROOT%");
+                return change.putArray("replacements");
+              });
+      ObjectNode replacement = replacements.addObject();
+      ObjectNode region = replacement.putObject("deletedRegion");
+      region.put("startLine", e.line());
+      region.put("startColumn", e.column());
+      region.put("endLine", e.endLine());
+      region.put("endColumn", e.endColumn());
+      replacement.putObject("insertedContent").put("text", e.replacement());
+    }
   }
 }

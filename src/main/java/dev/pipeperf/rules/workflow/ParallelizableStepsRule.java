@@ -120,17 +120,18 @@ public final class ParallelizableStepsRule implements Rule {
           .append(s.run().strip().contains("\n") ? " ..." : "")
           .append('\n');
     }
-    ctx.report(
-        steps.get(0).location(),
-        steps.size()
-            + " independent check steps of job "
-            + job.id()
-            + " ("
-            + sum.format()
-            + ") run one after another",
-        yaml.toString().stripTrailing(),
-        Remedy.of(edits).onlyIfItSaves(),
-        w.path(),
-        job.id() + "/" + steps.get(0).displayName());
+    ctx.finding(
+            steps.get(0).location(),
+            steps.size()
+                + " independent check steps of job "
+                + job.id()
+                + " ("
+                + sum.format()
+                + ") run one after another")
+        .fix(yaml.toString().stripTrailing())
+        .remedy(Remedy.of(edits).onlyIfItSaves())
+        .workflow(w.path())
+        .subject(job.id() + "/" + steps.get(0).displayName())
+        .report();
   }
 }

@@ -92,24 +92,26 @@ public final class SerialTestSuiteRule implements Rule {
                   + job.id()
                   + " and give each shard half of the tests (e.g. jest/playwright --shard ${{ matrix.shard }}/2,"
                   + " go test per package group)";
-      ctx.report(
-          s.runLocation() != null ? s.runLocation() : s.location(),
-          "the test suite of job "
-              + job.id()
-              + " ("
-              + longest.format()
-              + ") runs serially on the critical path",
-          "Split it into "
-              + SHARDS
-              + " shards: "
-              + how
-              + ". Each shard bills its own runner: this job's"
-              + " minutes are multiplied by "
-              + SHARDS
-              + ".",
-          Remedy.of(edits).onlyIfItSaves(),
-          w.path(),
-          job.id() + "/" + s.displayName());
+      ctx.finding(
+              s.runLocation() != null ? s.runLocation() : s.location(),
+              "the test suite of job "
+                  + job.id()
+                  + " ("
+                  + longest.format()
+                  + ") runs serially on the critical path")
+          .fix(
+              "Split it into "
+                  + SHARDS
+                  + " shards: "
+                  + how
+                  + ". Each shard bills its own runner: this job's"
+                  + " minutes are multiplied by "
+                  + SHARDS
+                  + ".")
+          .remedy(Remedy.of(edits).onlyIfItSaves())
+          .workflow(w.path())
+          .subject(job.id() + "/" + s.displayName())
+          .report();
     }
   }
 }

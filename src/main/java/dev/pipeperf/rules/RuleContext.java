@@ -109,6 +109,7 @@ public final class RuleContext {
           effortHours > 0
               ? effortHours
               : info.effortHours() > 0 ? info.effortHours() : info.effort().defaultHours();
+      Remedy applied = info.savingOnly() && !remedy.isEmpty() ? remedy.onlyIfItSaves() : remedy;
       Severity shown = atMost != null && atMost.ordinal() > severity.ordinal() ? atMost : severity;
       findings.add(
           new Finding(
@@ -120,7 +121,7 @@ public final class RuleContext {
               fix,
               info.effort(),
               hours,
-              remedy,
+              applied,
               workflow,
               dev.pipeperf.cost.Savings.NONE,
               fingerprint(info.id(), location.file(), subject),
@@ -171,7 +172,7 @@ public final class RuleContext {
             fix,
             info.effort(),
             hours,
-            remedy,
+            info.savingOnly() && !remedy.isEmpty() ? remedy.onlyIfItSaves() : remedy,
             workflow,
             dev.pipeperf.cost.Savings.NONE,
             fingerprint(info.id(), location.file(), subject)));

@@ -31,7 +31,8 @@ import java.util.List;
     severity = Severity.LOW,
     effort = Effort.MEDIUM,
     effortHours = 3,
-    summary = "A long job runs independent checks and tests in sequence; as two jobs they overlap")
+    summary = "A long job runs independent checks and tests in sequence; as two jobs they overlap",
+    savingOnly = true)
 public final class ParallelizableJobsRule implements Rule {
 
   static final double MIN_CHECK_SECONDS = 60;
@@ -88,7 +89,6 @@ public final class ParallelizableJobsRule implements Rule {
                   + " per run).")
           .remedy(
               Remedy.of(edits)
-                  .onlyIfItSaves()
                   .withExtraBilledSeconds(
                       setupTime.low() + checkTime.low(), setupTime.high() + checkTime.high()))
           .workflow(w.path())

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
     severity = Severity.LOW,
     effort = Effort.LOW,
     effortHours = 1,
-    summary = "Independent steps of a job on the critical path run one after another")
+    summary = "Independent steps of a job on the critical path run one after another",
+    savingOnly = true)
 public final class ParallelizableStepsRule implements Rule {
 
   /** Runs shorter than this (high bound, whole group) are not worth the rewrite. */
@@ -129,7 +130,7 @@ public final class ParallelizableStepsRule implements Rule {
                 + sum.format()
                 + ") run one after another")
         .fix(yaml.toString().stripTrailing())
-        .remedy(Remedy.of(edits).onlyIfItSaves())
+        .remedy(Remedy.of(edits))
         .workflow(w.path())
         .subject(job.id() + "/" + steps.get(0).displayName())
         .report();

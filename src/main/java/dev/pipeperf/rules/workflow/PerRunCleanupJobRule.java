@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
     severity = Severity.LOW,
     effort = Effort.LOW,
     effortHours = 2,
-    summary = "A clean-up job holds every run open at its end; a scheduled clean-up would not")
+    summary = "A clean-up job holds every run open at its end; a scheduled clean-up would not",
+    savingOnly = true)
 public final class PerRunCleanupJobRule implements Rule {
 
   private static final Pattern DELETES =
@@ -72,7 +73,7 @@ public final class PerRunCleanupJobRule implements Rule {
                 + " `on: schedule` (e.g. nightly) that deletes what is older than a day — for GHCR,"
                 + " `actions/delete-package-versions` with `min-versions-to-keep`, or the registry's own retention"
                 + " policy. Tag per-run images so the rule can find them (e.g. `test-${{ github.sha }}`).")
-        .remedy(Remedy.of(edits).onlyIfItSaves())
+        .remedy(Remedy.of(edits))
         .workflow(w.path())
         .subject(job.id())
         .report();

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
     severity = Severity.MEDIUM,
     effort = Effort.MEDIUM,
     effortHours = 8,
-    summary = "A long test suite on the critical path runs serially, with no sharding")
+    summary = "A long test suite on the critical path runs serially, with no sharding",
+    savingOnly = true)
 public final class SerialTestSuiteRule implements Rule {
 
   /** Below this (high bound), splitting costs more in set-up than it saves. */
@@ -108,7 +109,7 @@ public final class SerialTestSuiteRule implements Rule {
                   + " minutes are multiplied by "
                   + SHARDS
                   + ".")
-          .remedy(Remedy.of(edits).onlyIfItSaves())
+          .remedy(Remedy.of(edits))
           .workflow(w.path())
           .subject(job.id() + "/" + s.displayName())
           .report();

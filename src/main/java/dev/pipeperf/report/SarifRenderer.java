@@ -26,7 +26,10 @@ public final class SarifRenderer {
 
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-  /** The project's home, from the pom's {@code <url>} (one place to change it). */
+  /**
+   * The project's home, from the pom's {@code <url>} (one place to change it; the release sets it),
+   * or empty when the build did not say: then the log has no informationUri and no helpUri.
+   */
   static final String INFO_URI = Version.repository();
 
   private SarifRenderer() {}
@@ -40,9 +43,14 @@ public final class SarifRenderer {
    * too, as notes marked {@code alsoConsider} (code scanning would otherwise list hygiene).
    */
   public static void render(AnalysisResult result, PrintWriter out, boolean all) {
+    render(result, out, all, INFO_URI);
+  }
+
+  /** As {@link #render(AnalysisResult, PrintWriter, boolean)}, with the project's home given. */
+  static void render(AnalysisResult result, PrintWriter out, boolean all, String home) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     try {
-      out.println(mapper.writeValueAsString(tree(result, mapper, all)));
+      out.println(mapper.writeValueAsString(tree(result, mapper, all, home)));
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -56,6 +64,11 @@ public final class SarifRenderer {
 
   /** The SARIF log as a JSON tree, with the "also consider" items when {@code all}. */
   public static ObjectNode tree(AnalysisResult result, ObjectMapper mapper, boolean all) {
+    return tree(result, mapper, all, INFO_URI);
+  }
+
+  private static ObjectNode tree(
+      AnalysisResult result, ObjectMapper mapper, boolean all, String home) {
     ObjectNode root = mapper.createObjectNode();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");
@@ -64,7 +77,9 @@ public final class SarifRenderer {
     driver.put("name", "pipeperf");
     driver.put("version", Version.current());
     driver.put("semanticVersion", Version.current().replaceAll("[^0-9A-Za-z.+-]", ""));
-    driver.put("informationUri", INFO_URI);
+    if (!home.isEmpty()) {
+      driver.put("informationUri", home);
+    }
     ArrayNode rules = driver.putArray("rules");
     Map<String, Integer> index = new LinkedHashMap<>();
     for (RuleCatalog.Entry e : RuleCatalog.entries()) {
@@ -76,7 +91,9 @@ public final class SarifRenderer {
       String explanation = e.explanation().isBlank() ? e.info().summary() : e.explanation().strip();
       r.putObject("fullDescription").put("text", firstParagraph(explanation));
       // The rule's page as docs/rules/ holds it (generated from the same metadata).
-      r.put("helpUri", INFO_URI + "/blob/main/docs/rules/" + e.info().id() + ".md");
+      if (!home.isEmpty()) {
+        r.put("helpUri", home + "/blob/main/docs/rules/" + e.info().id() + ".md");
+      }
       ObjectNode help = r.putObject("help");
       help.put("text", explanation);
       help.put("markdown", explanation);

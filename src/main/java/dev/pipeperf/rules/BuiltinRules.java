@@ -5,6 +5,7 @@ import dev.pipeperf.rules.docker.BuildContextEscapeRule;
 import dev.pipeperf.rules.docker.CacheBustingCopyRule;
 import dev.pipeperf.rules.docker.DuplicatedDockerfilesRule;
 import dev.pipeperf.rules.docker.HeavyInstallInTestImageRule;
+import dev.pipeperf.rules.docker.ImageBuiltInEveryLegRule;
 import dev.pipeperf.rules.docker.MissingDockerignoreRule;
 import dev.pipeperf.rules.docker.MissingMultiStageRule;
 import dev.pipeperf.rules.docker.WeakBuildCacheRule;
@@ -54,6 +55,7 @@ public final class BuiltinRules {
         new ArtifactRelayJobRule(),
         new PerRunCleanupJobRule(),
         new DuplicatePullRequestRunsRule(),
-        new MissingRustCacheRule());
+        new MissingRustCacheRule(),
+        new ImageBuiltInEveryLegRule());
   }
 }

@@ -54,8 +54,7 @@ public final class BaseImagePrebakeRule implements Rule {
     Map<String, String> how = new LinkedHashMap<>();
     for (Node n : view.buildStages()) {
       Subject.BuildStage bs = (Subject.BuildStage) n.subject();
-      CacheBackend cache =
-          ((Subject.BuildStage) n.subject()).warm() ? cacheOf(view, bs) : CacheBackend.NONE;
+      CacheBackend cache = cacheOf(view, bs);
       if (cache == CacheBackend.REGISTRY) {
         continue;
       }
@@ -113,7 +112,12 @@ public final class BaseImagePrebakeRule implements Rule {
   }
 
   private static CacheBackend cacheOf(AnalysisView view, Subject.BuildStage bs) {
-    for (String spec : bs.build().cacheFrom()) {
+    List<String> specs = new ArrayList<>(bs.build().cacheFrom());
+    if (specs.isEmpty() && bs.step().run() != null) {
+      // Cache flags kept in a shell variable the build command expands.
+      specs.addAll(ScriptCacheFlags.specs(bs.step().run(), "from"));
+    }
+    for (String spec : specs) {
       CacheBackend c = CacheBackend.fromCacheSpec(spec);
       if (c != CacheBackend.NONE) {
         return c;

@@ -49,6 +49,17 @@ public final class WeakBuildCacheRule implements Rule {
     Map<String, Subject.BuildIo> firstByLocation = new LinkedHashMap<>();
     Map<String, CacheBackend> backendByLocation = new LinkedHashMap<>();
     BuildCatalogue cat = BuildCatalogue.builtIn();
+    // A bake target whose cache one workflow sets (bake-action `set: *.cache-from=…`) is a target
+    // with a configured cache: another workflow building it without one (a sandbox check) does not
+    // make "add a cache to the target" the fix.
+    java.util.Set<Location> cachedSomewhere = new java.util.HashSet<>();
+    for (Node io : view.buildIo()) {
+      Subject.BuildIo b = (Subject.BuildIo) io.subject();
+      if (b.build().bakeTarget() != null
+          && (b.estimate().cache() != CacheBackend.NONE || cacheSetElsewhere(b))) {
+        cachedSomewhere.add(b.build().location());
+      }
+    }
     for (List<Node> ios : byBuild.values()) {
       Subject.BuildIo b = (Subject.BuildIo) ios.get(0).subject();
       CacheBackend backend = b.estimate().cache();
@@ -59,10 +70,13 @@ public final class WeakBuildCacheRule implements Rule {
             "image build cached in a registry (" + String.join(", ", b.build().cacheFrom()) + ")");
         continue;
       }
-      if (backend == CacheBackend.NONE && cacheSetElsewhere(b)) {
+      if (backend == CacheBackend.NONE
+          && (cacheSetElsewhere(b) || cachedSomewhere.contains(b.build().location()))) {
         continue;
       }
-      String key = b.build().location().toString();
+      // One finding per place and backend: a gha build in one workflow and an uncached one in
+      // another are two stories (their messages, fixes and savings differ).
+      String key = b.build().location() + "|" + backend;
       List<GraphEdit> edits = editsByLocation.computeIfAbsent(key, k -> new ArrayList<>());
       firstByLocation.putIfAbsent(key, b);
       backendByLocation.put(key, backend);
@@ -132,7 +146,7 @@ public final class WeakBuildCacheRule implements Rule {
           // cache needs a write token that fork pull requests do not get: hygiene, no saving.
           backend == CacheBackend.NONE ? Remedy.of(e.getValue()) : Remedy.NONE,
           b.job().workflow(),
-          e.getKey() + "|" + backend);
+          at + "|" + backend);
     }
   }
 

@@ -7,8 +7,8 @@
 // jobPath is `caller/job` for called jobs and an edge is a job-level `needs` (through calls and
 // matrix joins), as pipeperf times it.
 
-import dev.pipeperf.AnalysisResult;
-import dev.pipeperf.Analyzer;
+import dev.pipeperf.analysis.AnalysisResult;
+import dev.pipeperf.analysis.Analyzer;
 import dev.pipeperf.graph.JobInstance;
 import dev.pipeperf.graph.PipelineGraph;
 import java.io.BufferedReader;

@@ -1,7 +1,7 @@
 package dev.pipeperf.bench;
 
-import dev.pipeperf.AnalysisResult;
-import dev.pipeperf.Analyzer;
+import dev.pipeperf.analysis.AnalysisResult;
+import dev.pipeperf.analysis.Analyzer;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;

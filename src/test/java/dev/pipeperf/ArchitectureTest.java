@@ -45,7 +45,7 @@ class ArchitectureTest {
         .layer("rules")
         .definedBy("dev.pipeperf.rules..")
         .layer("analysis")
-        .definedBy("dev.pipeperf")
+        .definedBy("dev.pipeperf.analysis..", "dev.pipeperf")
         .layer("review")
         .definedBy("dev.pipeperf.review..")
         .layer("report")

@@ -1,6 +1,6 @@
 package dev.pipeperf.cli;
 
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import dev.pipeperf.gate.Baseline;
 import dev.pipeperf.gate.BaselineFile;
 import dev.pipeperf.gate.PinnedShift;

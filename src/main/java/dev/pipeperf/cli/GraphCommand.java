@@ -1,6 +1,6 @@
 package dev.pipeperf.cli;
 
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import dev.pipeperf.report.GraphRenderer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package dev.pipeperf.cli;
 
-import dev.pipeperf.AnalysisResult;
-import dev.pipeperf.Analyzer;
 import dev.pipeperf.Version;
+import dev.pipeperf.analysis.AnalysisResult;
+import dev.pipeperf.analysis.Analyzer;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.workspace.WorkspaceLoader;
 import java.io.PrintWriter;

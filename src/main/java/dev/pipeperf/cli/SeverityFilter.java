@@ -1,6 +1,6 @@
 package dev.pipeperf.cli;
 
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import dev.pipeperf.rules.RuleResults;
 import dev.pipeperf.source.Severity;
 

@@ -1,8 +1,8 @@
 package dev.pipeperf.gate;
 
-import dev.pipeperf.AnalysisResult;
-import dev.pipeperf.Observations;
 import dev.pipeperf.Version;
+import dev.pipeperf.analysis.AnalysisResult;
+import dev.pipeperf.analysis.Observations;
 import dev.pipeperf.cost.Amount;
 import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.estimate.DurationRange;

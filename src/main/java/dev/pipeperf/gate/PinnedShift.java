@@ -1,6 +1,6 @@
 package dev.pipeperf.gate;
 
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.estimate.Provenance;

@@ -1,6 +1,6 @@
 package dev.pipeperf.report;
 
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import dev.pipeperf.rules.Finding;
 import dev.pipeperf.source.Escape;
 import java.io.PrintWriter;

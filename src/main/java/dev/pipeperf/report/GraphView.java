@@ -1,6 +1,6 @@
 package dev.pipeperf.report;
 
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import dev.pipeperf.graph.CriticalPath;
 import dev.pipeperf.graph.Edge;
 import dev.pipeperf.graph.Node;

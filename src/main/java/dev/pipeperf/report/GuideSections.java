@@ -9,7 +9,7 @@ import static dev.pipeperf.report.Figures.savesOrNothing;
 import static dev.pipeperf.report.Page.bold;
 import static dev.pipeperf.report.Page.code;
 
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import dev.pipeperf.cost.BreakEven;
 import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.review.Bottlenecks;

@@ -1,7 +1,7 @@
 package dev.pipeperf.report;
 
-import dev.pipeperf.AnalysisResult;
 import dev.pipeperf.Version;
+import dev.pipeperf.analysis.AnalysisResult;
 import dev.pipeperf.review.Review;
 import dev.pipeperf.review.Timeline;
 import dev.pipeperf.review.Verdict;

@@ -1,7 +1,7 @@
 package dev.pipeperf.report;
 
-import dev.pipeperf.AnalysisResult;
-import dev.pipeperf.Observations;
+import dev.pipeperf.analysis.AnalysisResult;
+import dev.pipeperf.analysis.Observations;
 import dev.pipeperf.cost.Amount;
 import dev.pipeperf.cost.CostInputs;
 import dev.pipeperf.cost.MonthlyCost;

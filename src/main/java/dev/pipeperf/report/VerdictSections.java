@@ -10,8 +10,8 @@ import static dev.pipeperf.report.Figures.savesOrNothing;
 import static dev.pipeperf.report.Page.bold;
 import static dev.pipeperf.report.Page.code;
 
-import dev.pipeperf.AnalysisResult;
 import dev.pipeperf.Version;
+import dev.pipeperf.analysis.AnalysisResult;
 import dev.pipeperf.cost.Amount;
 import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.graph.CriticalPath;

@@ -1,6 +1,6 @@
 package dev.pipeperf.review;
 
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.estimate.Provenance;
 import dev.pipeperf.graph.Node;

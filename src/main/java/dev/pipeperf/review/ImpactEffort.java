@@ -1,6 +1,6 @@
 package dev.pipeperf.review;
 
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import dev.pipeperf.cost.Amount;
 import dev.pipeperf.cost.WorkflowCost;
 import dev.pipeperf.graph.PipelineGraph;

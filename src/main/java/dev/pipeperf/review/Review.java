@@ -1,6 +1,6 @@
 package dev.pipeperf.review;
 
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.pipeperf.review;
 
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import dev.pipeperf.graph.CriticalPath;
 import dev.pipeperf.rules.Effort;
 import dev.pipeperf.rules.Finding;

@@ -1,8 +1,8 @@
 package dev.pipeperf.bench;
 
-import dev.pipeperf.AnalysisResult;
-import dev.pipeperf.Analyzer;
-import dev.pipeperf.Observations;
+import dev.pipeperf.analysis.AnalysisResult;
+import dev.pipeperf.analysis.Analyzer;
+import dev.pipeperf.analysis.Observations;
 import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.estimate.observed.ObservedJob;
 import dev.pipeperf.estimate.observed.ObservedRun;

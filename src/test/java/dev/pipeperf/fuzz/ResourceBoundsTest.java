@@ -3,8 +3,8 @@ package dev.pipeperf.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.pipeperf.AnalysisResult;
-import dev.pipeperf.Analyzer;
+import dev.pipeperf.analysis.AnalysisResult;
+import dev.pipeperf.analysis.Analyzer;
 import dev.pipeperf.bake.BakeEvaluator;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.source.SourceFile;

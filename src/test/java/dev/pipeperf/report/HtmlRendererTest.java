@@ -2,7 +2,7 @@ package dev.pipeperf.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

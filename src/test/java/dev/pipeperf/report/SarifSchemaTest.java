@@ -9,7 +9,8 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
+import dev.pipeperf.testing.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class SarifSchemaTest {
 
-  static final Path SCHEMA = Path.of("../shared/corpus/schemas/sarif-schema-2.1.0.json");
+  static final Path SCHEMA = Corpus.root().resolve("schemas/sarif-schema-2.1.0.json");
 
   static Schema schema() throws IOException {
     Assumptions.assumeTrue(

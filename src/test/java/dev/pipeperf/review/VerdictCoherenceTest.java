@@ -2,7 +2,7 @@ package dev.pipeperf.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipeperf.AnalysisResult;
+import dev.pipeperf.analysis.AnalysisResult;
 import dev.pipeperf.report.MarkdownRenderer;
 import dev.pipeperf.testing.CorpusAnalyses;
 import java.io.PrintWriter;

@@ -2,8 +2,8 @@ package dev.pipeperf.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipeperf.AnalysisResult;
-import dev.pipeperf.Analyzer;
+import dev.pipeperf.analysis.AnalysisResult;
+import dev.pipeperf.analysis.Analyzer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

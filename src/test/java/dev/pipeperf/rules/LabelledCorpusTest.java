@@ -78,8 +78,9 @@ class LabelledCorpusTest {
   void aFalseFindingAgainAndAnUnlabelledOneFailPrecisionIsPerRule() throws IOException {
     // PP014's bad fixture reports two workflows: label one false, leave the other unlabelled.
     var fixture =
-        dev.pipeperf.Analyzer.analyze(
-            dev.pipeperf.Analyzer.Options.of(Path.of("src/test/resources/rules/PP014/bad")));
+        dev.pipeperf.analysis.Analyzer.analyze(
+            dev.pipeperf.analysis.Analyzer.Options.of(
+                Path.of("src/test/resources/rules/PP014/bad")));
     Files.writeString(
         tmp.resolve("PP014.tsv"),
         LabelledBenchmark.HEADER
@@ -96,8 +97,8 @@ class LabelledCorpusTest {
     assertThat(b.perRepo()).containsEntry("fixture", fixture.rules().findings().size());
   }
 
-  private static dev.pipeperf.AnalysisResult emptyAnalysis() throws IOException {
+  private static dev.pipeperf.analysis.AnalysisResult emptyAnalysis() throws IOException {
     Path repo = Files.createTempDirectory("pipeperf-empty");
-    return dev.pipeperf.Analyzer.analyze(dev.pipeperf.Analyzer.Options.of(repo));
+    return dev.pipeperf.analysis.Analyzer.analyze(dev.pipeperf.analysis.Analyzer.Options.of(repo));
   }
 }

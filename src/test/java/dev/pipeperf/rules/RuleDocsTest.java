@@ -19,14 +19,51 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code docs/rules/} is generated from the catalogue: {@code README.md} is {@code pipeperf rules
  * --format markdown}, each {@code PP0NN.md} is {@code pipeperf explain PP0NN --format markdown}.
- * This test fails when the committed pages are stale; {@code -Dpipeperf.updateDocs=true} rewrites
- * them (and removes pages of rules that are gone).
+ * The project README's rules table is the same table with links into {@code docs/rules/}, between
+ * its {@code rules-table} markers. This test fails when the committed pages or the README's table
+ * are stale; {@code -Dpipeperf.updateDocs=true} rewrites them (and removes pages of rules that are
+ * gone), so a new rule never needs a hand edit of either.
  */
 class RuleDocsTest {
 
   static final Path DOCS = Path.of("docs/rules");
 
   static final boolean UPDATE = Boolean.getBoolean("pipeperf.updateDocs");
+
+  static final Path README = Path.of("README.md");
+  static final String TABLE_START = "<!-- rules-table:";
+  static final String TABLE_END = "<!-- /rules-table -->";
+
+  @Test
+  void readmeRulesTableMatchesTheCatalogue() throws IOException {
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    int start = readme.indexOf(TABLE_START);
+    int end = readme.indexOf(TABLE_END);
+    assertThat(start).as("README.md has the rules-table markers").isNotNegative();
+    assertThat(end).as("README.md has the rules-table end marker").isGreaterThan(start);
+    int body = readme.indexOf('\n', start) + 1;
+    String expected = readmeTable(cli("rules", "--format", "markdown"));
+    String updated = readme.substring(0, body) + expected + readme.substring(end);
+    if (UPDATE) {
+      Files.writeString(README, updated, StandardCharsets.UTF_8);
+      readme = updated;
+    }
+    assertThat(readme.substring(body, readme.indexOf(TABLE_END)))
+        .as(
+            "README.md's rules table: regenerate with -Dtest=RuleDocsTest -Dpipeperf.updateDocs=true")
+        .isEqualTo(expected);
+  }
+
+  /** The catalogue's markdown table, its links made relative to the project root. */
+  static String readmeTable(String rulesMarkdown) {
+    StringBuilder out = new StringBuilder();
+    for (String line : rulesMarkdown.split("\n", -1)) {
+      if (line.startsWith("|")) {
+        out.append(line.replace("](PP", "](docs/rules/PP")).append('\n');
+      }
+    }
+    return out.toString();
+  }
 
   @Test
   void committedDocsMatchTheCatalogue() throws IOException {

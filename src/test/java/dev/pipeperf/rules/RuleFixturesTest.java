@@ -2,7 +2,7 @@ package dev.pipeperf.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipeperf.Analyzer;
+import dev.pipeperf.analysis.Analyzer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

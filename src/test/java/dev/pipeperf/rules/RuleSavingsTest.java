@@ -3,7 +3,7 @@ package dev.pipeperf.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.pipeperf.Analyzer;
+import dev.pipeperf.analysis.Analyzer;
 import dev.pipeperf.cost.Savings;
 import java.io.IOException;
 import java.nio.file.Files;

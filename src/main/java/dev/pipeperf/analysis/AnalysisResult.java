@@ -1,4 +1,4 @@
-package dev.pipeperf;
+package dev.pipeperf.analysis;
 
 import dev.pipeperf.cost.CostInputs;
 import dev.pipeperf.cost.Pricing;

@@ -1,4 +1,4 @@
-package dev.pipeperf;
+package dev.pipeperf.analysis;
 
 import dev.pipeperf.config.ConfigLoader;
 import dev.pipeperf.config.DurationOverrides;

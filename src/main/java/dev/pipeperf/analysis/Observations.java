@@ -1,4 +1,4 @@
-package dev.pipeperf;
+package dev.pipeperf.analysis;
 
 import dev.pipeperf.estimate.Estimate;
 import dev.pipeperf.estimate.observed.JobNameMatcher;

@@ -52,16 +52,53 @@ public final class MissingMultiStageRule implements Rule {
         ctx.practice("healthcheck", i.location(), df.path() + " has a HEALTHCHECK");
       }
     }
+    String persisted = null;
     for (Stage s : df.stages()) {
       for (Instruction i : s.instructions()) {
         if (i.isRun()
             && !i.mounts().isEmpty()
             && i.mounts().stream().anyMatch(m -> "cache".equals(m.type()))) {
-          ctx.practice(
-              "cache-mount", i.location(), df.path() + " uses a BuildKit cache mount for installs");
+          persisted = persisted != null ? persisted : cacheMountsPersisted(df, ctx);
+          if (!persisted.isEmpty()) {
+            ctx.practice(
+                "cache-mount",
+                i.location(),
+                df.path() + " uses a BuildKit cache mount for installs, " + persisted);
+          }
         }
       }
     }
+  }
+
+  /**
+   * Why the cache mounts of a Dockerfile survive between CI builds, or "" when nothing shows they
+   * do. A cache mount lives in the builder: on a hosted runner the builder is new each job, so the
+   * mount starts empty on every run unless its content is exported and restored
+   * (reproducible-containers/buildkit-cache-dance) or the runner is self-hosted and keeps its
+   * builder. A Dockerfile no workflow builds is left unsaid: where it is built is not known.
+   */
+  static String cacheMountsPersisted(Dockerfile df, RuleContext ctx) {
+    Set<String> why = new LinkedHashSet<>();
+    boolean built = false;
+    for (Node io : ctx.view().buildIo()) {
+      Subject.BuildIo b = (Subject.BuildIo) io.subject();
+      if (!b.build().dockerfile().equals(df.path())) {
+        continue;
+      }
+      built = true;
+      boolean dance =
+          b.job().job().allSteps().stream()
+              .anyMatch(st -> st.action() != null && st.action().endsWith("/buildkit-cache-dance"));
+      if (dance) {
+        why.add("restored and saved in job " + b.job().job().id() + " by buildkit-cache-dance");
+      } else if (b.job().runsOn() != null
+          && dev.pipeperf.cost.RunnerKind.fromLabels(b.job().runsOn().labels()).selfHosted()) {
+        why.add("kept by the self-hosted runner's builder in job " + b.job().job().id());
+      } else {
+        return ""; // one build that starts empty is enough: it is not in place everywhere
+      }
+    }
+    return built ? String.join("; ", why) : "";
   }
 
   @Override

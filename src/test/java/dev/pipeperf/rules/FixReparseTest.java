@@ -176,4 +176,19 @@ class FixReparseTest {
         .doesNotContain("pip")
         .doesNotContain("apt-get");
   }
+
+  @Test
+  void mergeFixNamesEachFilesStageAndTheRepositorysOwnWayToBuildATarget() throws IOException {
+    Path root = copy("PP003");
+    Finding f = all(Analyzer.analyze(Analyzer.Options.of(root)), "PP003").get(0);
+    assertThat(f.fix())
+        .contains("`FROM base AS app`, `FROM base AS celery`, `FROM base AS celerybeat`")
+        .contains("the 7 instructions they all start with (lines 1–7 of Dockerfile)")
+        .contains("docker build --target app")
+        .as("no docker-bake.hcl in this repository")
+        .doesNotContain("docker-bake.hcl");
+    Files.writeString(root.resolve("docker-bake.hcl"), "target \"app\" {\n}\n");
+    Finding withBake = all(Analyzer.analyze(Analyzer.Options.of(root)), "PP003").get(0);
+    assertThat(withBake.fix()).contains("`target = \"app\"` in its docker-bake.hcl target");
+  }
 }

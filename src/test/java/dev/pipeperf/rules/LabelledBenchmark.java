@@ -192,8 +192,14 @@ record LabelledBenchmark(
             100 * precision(),
             100 * MIN_OVERALL,
             100 * MIN_PER_RULE));
-    t.append("findings per repository (default output):\n");
+    long none = perRepo.values().stream().filter(n -> n == 0).count();
+    t.append("findings per repository (default output; ")
+        .append(none)
+        .append(" of ")
+        .append(perRepo.size())
+        .append(" repositories have none):\n");
     perRepo.entrySet().stream()
+        .filter(e -> e.getValue() > 0)
         .sorted(
             Map.Entry.<String, Integer>comparingByValue()
                 .reversed()

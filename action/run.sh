@@ -47,6 +47,18 @@ output() {
   fi
 }
 
+# The run history first (`timings fetch`, pipeperf's only networked command), so every number
+# below can be observed rather than estimated. It appends to path/.pipeperf/timings, which analyze,
+# report and check read on their own. A failed fetch (rate limit, no actions: read) only warns.
+if [[ "${INPUT_FETCH_TIMINGS:-false}" == "true" ]]; then
+  fetch=(timings fetch "$path")
+  [[ -n "${GITHUB_REPOSITORY:-}" ]] && fetch+=(--repo "$GITHUB_REPOSITORY")
+  [[ -n "${GITHUB_API_URL:-}" ]] && fetch+=(--api-url "$GITHUB_API_URL")
+  if ! GITHUB_TOKEN="${INPUT_TOKEN:-${GITHUB_TOKEN:-}}" "${pipeperf[@]}" "${fetch[@]}"; then
+    echo "::warning title=pipeperf::timings fetch failed; the numbers use the run history already there and the catalogue"
+  fi
+fi
+
 # The verdict as JSON (for the outputs) and as markdown (summary, comment, report-path).
 json="$work/pipeperf.json"
 report="$work/VERDICT.md"

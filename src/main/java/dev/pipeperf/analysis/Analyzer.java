@@ -169,8 +169,41 @@ public final class Analyzer {
       return List.of();
     }
     ParseResult<List<ObservedRun>> r = TimingsReader.readAll(inputs);
-    diagnostics.addAll(r.diagnostics());
+    diagnostics.addAll(placeTimingsEntries(options, config, r.diagnostics()));
     return r.hasModel() ? r.model() : List.of();
+  }
+
+  /**
+   * A {@code timings:} file of the config that cannot be read (missing, outside the root) is a
+   * problem of the config line that names it: such a file-level diagnostic gets that line's {@code
+   * .pipeperf.yml:line:col}, its message naming the file. Problems inside a readable file keep
+   * their own position.
+   */
+  private static List<Diagnostic> placeTimingsEntries(
+      Options options, PipeperfConfig config, List<Diagnostic> in) {
+    if (config.timings().isEmpty()) {
+      return in;
+    }
+    SourceFile text = null;
+    List<Diagnostic> out = new ArrayList<>();
+    for (Diagnostic d : in) {
+      String file = d.location().file();
+      if (d.location().line() == 0 && config.timings().contains(file)) {
+        if (text == null) {
+          text = configText(options);
+        }
+        if (text != null) {
+          d =
+              new Diagnostic(
+                  ConfigLoader.entryLocation(text, "timings", file),
+                  d.severity(),
+                  d.code(),
+                  "timings: " + file + ": " + d.message());
+        }
+      }
+      out.add(d);
+    }
+    return out;
   }
 
   /** Pins in {@code durations:} that match no job, step or action (typos, renamed jobs). */

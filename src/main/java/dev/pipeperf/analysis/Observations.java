@@ -1,11 +1,11 @@
 package dev.pipeperf.analysis;
 
 import dev.pipeperf.estimate.Estimate;
-import dev.pipeperf.estimate.observed.JobNameMatcher;
 import dev.pipeperf.estimate.observed.ObservedCriticalPath;
 import dev.pipeperf.estimate.observed.ObservedRun;
 import dev.pipeperf.estimate.observed.ObservedTimings;
 import dev.pipeperf.graph.JobInstance;
+import dev.pipeperf.graph.JobNames;
 import dev.pipeperf.graph.PipelineGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,9 +124,7 @@ public record Observations(
       long bestCount = 0;
       for (Map.Entry<String, List<JobInstance>> e : instances.entrySet()) {
         long count =
-            match(e.getValue(), names).matches().stream()
-                .filter(JobNameMatcher.Match::matched)
-                .count();
+            match(e.getValue(), names).matches().stream().filter(JobNames.Match::matched).count();
         if (count > bestCount) {
           best = e.getKey();
           bestCount = count;
@@ -153,7 +151,7 @@ public record Observations(
       dev.pipeperf.graph.CriticalPath estimatedSchedule) {
     ObservedTimings timings = ObservedTimings.of(runs);
     List<String> names = timings.jobs().stream().map(ObservedTimings.JobTiming::name).toList();
-    JobNameMatcher.Result result = match(instances, names);
+    JobNames.Result result = match(instances, names);
     Map<String, String> matched = new LinkedHashMap<>();
     Map<String, Estimate> durations = new LinkedHashMap<>();
     Map<String, Map<String, Estimate>> steps = new LinkedHashMap<>();
@@ -161,7 +159,7 @@ public record Observations(
     Map<JobInstance, String> nameOf = new IdentityHashMap<>();
     List<String> unmatchedInstances = new ArrayList<>();
     for (int i = 0; i < instances.size(); i++) {
-      JobNameMatcher.Match m = result.matches().get(i);
+      JobNames.Match m = result.matches().get(i);
       JobInstance ji = instances.get(i);
       if (m.matched()) {
         matched.put(ji.key(), m.observed());
@@ -209,37 +207,8 @@ public record Observations(
         unmatchedInstances);
   }
 
-  private static JobNameMatcher.Result match(
+  private static JobNames.Result match(
       List<JobInstance> instances, java.util.Collection<String> names) {
-    Map<JobInstance, JobNameMatcher.JobInstance> converted = new IdentityHashMap<>();
-    List<JobNameMatcher.JobInstance> list = new ArrayList<>();
-    for (JobInstance ji : instances) {
-      list.add(convert(ji, converted));
-    }
-    return JobNameMatcher.match(list, names);
-  }
-
-  private static JobNameMatcher.JobInstance convert(
-      JobInstance ji, Map<JobInstance, JobNameMatcher.JobInstance> cache) {
-    JobNameMatcher.JobInstance c = cache.get(ji);
-    if (c != null) {
-      return c;
-    }
-    boolean dynamic =
-        ji.job().strategy() != null
-            && ji.job().strategy().matrix() != null
-            && ji.job().strategy().matrix().dynamic();
-    c =
-        dynamic
-            ? JobNameMatcher.JobInstance.withDynamicMatrix(ji.job().id(), ji.job().name())
-            : JobNameMatcher.JobInstance.of(
-                ji.job().id(),
-                ji.job().name(),
-                ji.instance() == null ? Map.of() : ji.instance().values());
-    if (ji.caller() != null) {
-      c = c.calledBy(convert(ji.caller(), cache));
-    }
-    cache.put(ji, c);
-    return c;
+    return JobNames.match(instances, names);
   }
 }

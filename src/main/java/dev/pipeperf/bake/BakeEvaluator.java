@@ -40,6 +40,10 @@ import java.util.regex.Pattern;
  * defaults and environment overrides (typed as buildx types them), user functions, the stdlib,
  * targets with inheritance and matrices, and groups. Problems become diagnostics with
  * file:line:col; evaluation goes on without the bad part.
+ *
+ * <p>One concern: the order of bake's evaluation (files merged, variables typed, then functions,
+ * targets and groups resolved against each other). The parts that stand alone live beside it:
+ * {@link UserFunctions}, {@link MatrixCombinations}, {@link BakeGroups}, {@link TargetLinks}.
  */
 public final class BakeEvaluator {
 

@@ -104,7 +104,8 @@ final class RulesCommand implements Callable<Integer> {
               .put("severity", i.severity().word())
               .put("effort", i.effort().word())
               .put("effortHours", hours(i))
-              .put("summary", i.summary());
+              .put("summary", i.summary())
+              .put("savingOnly", i.savingOnly());
       if (explanation) {
         rule.put("explanation", e.explanation());
       }
@@ -142,6 +143,7 @@ final class RulesCommand implements Callable<Integer> {
               + formatHours(hours(i))
               + " h) | "
               + i.summary().replace("|", "\\|")
+              + (i.savingOnly() ? " (only when it saves)" : "")
               + " |");
     }
     out.println();

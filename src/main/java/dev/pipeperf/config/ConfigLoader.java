@@ -410,6 +410,28 @@ public final class ConfigLoader {
     return new Locator(file).key(key);
   }
 
+  /**
+   * Where a list entry (say one of {@code timings:}) is written: the first line holding it as a
+   * block item ({@code - value}, quoted or not) or inside a flow list; the key's line when neither
+   * matches.
+   */
+  public static Location entryLocation(SourceFile file, String key, String value) {
+    for (int i = 1; i <= file.lineCount(); i++) {
+      String line = file.line(i);
+      String t = line.stripLeading();
+      for (String form : List.of(value, "\"" + value + "\"", "'" + value + "'")) {
+        if (t.equals("- " + form) || t.startsWith("- " + form + " #")) {
+          return file.at(i, line.indexOf(form) + 1);
+        }
+        int at = line.indexOf(form);
+        if (t.startsWith(key + ":") && line.indexOf('[') >= 0 && at > line.indexOf('[')) {
+          return file.at(i, at + 1);
+        }
+      }
+    }
+    return keyLocation(file, key);
+  }
+
   private static final class Locator {
     private final SourceFile file;
 

@@ -1,5 +1,6 @@
 package dev.pipeperf.gate;
 
+import dev.pipeperf.report.GithubRenderer;
 import dev.pipeperf.source.Escape;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -59,27 +60,26 @@ public record CheckReport(
   /** GitHub workflow commands: an error per regression, a notice for improvements. */
   public void annotations(PrintWriter out) {
     for (Comparison.Regression r : result.regressions()) {
-      StringBuilder props = new StringBuilder("file=").append(property(r.file()));
-      if (r.line() > 0) {
-        props.append(",line=").append(r.line());
-      }
-      props.append(",title=").append(property("pipeperf check"));
       String message = r.detail().isEmpty() ? r.headline() : r.headline() + "\n" + r.detail();
-      out.println("::error " + props + "::" + data(message));
+      out.println(GithubRenderer.annotation("error", r.file(), r.line(), 0, TITLE, message));
     }
     if (result.passed() && !result.improvements().isEmpty()) {
       out.println(
-          "::notice title="
-              + property("pipeperf check")
-              + "::"
-              + data(
-                  String.join("\n", result.improvements())
-                      + "\nrun "
-                      + recordCommand
-                      + " to record it"));
+          GithubRenderer.annotation(
+              "notice",
+              null,
+              0,
+              0,
+              TITLE,
+              String.join("\n", result.improvements())
+                  + "\nrun "
+                  + recordCommand
+                  + " to record it"));
     }
     out.flush();
   }
+
+  private static final String TITLE = "pipeperf check";
 
   /** The markdown summary: the verdict, a table per workflow, regressions and notes. */
   public void markdown(PrintWriter out) {
@@ -142,15 +142,5 @@ public record CheckReport(
   /** Markdown text on one line, with the characters that would break a table escaped. */
   private static String cell(String s) {
     return Escape.markdown(s);
-  }
-
-  /** Escapes a workflow command's message (GitHub's toolkit: %, CR, LF). */
-  static String data(String s) {
-    return Escape.annotationData(s);
-  }
-
-  /** Escapes a workflow command's property (as data, plus : and ,). */
-  static String property(String s) {
-    return Escape.annotationProperty(s);
   }
 }

@@ -4,9 +4,9 @@ import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.estimate.Estimate;
 import dev.pipeperf.estimate.Provenance;
 import dev.pipeperf.estimate.StepEstimator;
-import dev.pipeperf.estimate.build.BuildEstimate;
-import dev.pipeperf.estimate.build.CacheBackend;
-import dev.pipeperf.estimate.build.StageEstimate;
+import dev.pipeperf.estimate.docker.BuildEstimate;
+import dev.pipeperf.estimate.docker.CacheBackend;
+import dev.pipeperf.estimate.docker.StageEstimate;
 import dev.pipeperf.source.Diagnostic;
 import dev.pipeperf.workflow.ActionDefinition;
 import dev.pipeperf.workflow.Job;
@@ -270,7 +270,7 @@ public final class GraphBuilder {
     for (int i = 0; i < instances.size() && !full; i++) {
       MatrixInstance mi = instances.get(i);
       String key = run.path() + ":" + keyPath + (instances.size() > 1 ? "[" + i + "]" : "");
-      String display = displayName(job, mi, caller);
+      String display = JobNames.shown(job, mi, caller);
       RunsOn runsOn = job.runsOn() == null ? null : job.runsOn().forInstance(mi);
       JobInstance ji =
           new JobInstance(
@@ -340,23 +340,6 @@ public final class GraphBuilder {
           i < matrix.instances().size() ? matrix.instances().get(i) : new MatrixInstance(Map.of()));
     }
     return out;
-  }
-
-  /**
-   * GitHub's display name: name (matrix values put in) or id, plus the matrix suffix; a called job
-   * is shown after its caller's display name ({@code build (linux) / test}).
-   */
-  static String displayName(Job job, MatrixInstance mi, JobInstance caller) {
-    String base = job.name() != null ? job.name() : job.id();
-    String shown;
-    if (mi == null || mi.values().isEmpty()) {
-      shown = base;
-    } else if (job.name() != null && job.name().contains("matrix.")) {
-      shown = mi.substitute(base);
-    } else {
-      shown = base + " " + mi.displaySuffix();
-    }
-    return caller == null ? shown : caller.displayName() + " / " + shown;
   }
 
   // ---- jobs with steps ----

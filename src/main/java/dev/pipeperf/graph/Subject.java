@@ -26,7 +26,7 @@ public sealed interface Subject {
       JobInstance job,
       Step step,
       Build build,
-      dev.pipeperf.estimate.build.StageEstimate stage,
+      dev.pipeperf.estimate.docker.StageEstimate stage,
       boolean warm)
       implements Subject {}
 
@@ -36,7 +36,7 @@ public sealed interface Subject {
       Step step,
       Build build,
       String what,
-      dev.pipeperf.estimate.build.BuildEstimate estimate)
+      dev.pipeperf.estimate.docker.BuildEstimate estimate)
       implements Subject {}
 
   /**

@@ -68,4 +68,21 @@ final class Figures {
   static String mermaid(String s) {
     return dev.pipeperf.source.Escape.mermaidStatement(s);
   }
+
+  /**
+   * Text whose {@code `…`} quotes (a cron expression, a branch) become code spans of the page, so
+   * that markdown and HTML show them as code instead of escaped backticks.
+   */
+  static String codeSpans(String s) {
+    String[] parts = s.split("`", -1);
+    if (parts.length < 3) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      boolean quoted = i % 2 == 1 && i < parts.length - 1;
+      out.append(quoted ? Page.code(parts[i]) : (i % 2 == 1 ? "`" : "") + parts[i]);
+    }
+    return out.toString();
+  }
 }

@@ -41,19 +41,47 @@ public final class GithubRenderer {
           case MEDIUM -> "warning";
           case LOW, INFO -> "notice";
         };
-    StringBuilder sb = new StringBuilder("::").append(kind).append(' ');
-    sb.append("file=").append(property(f.location().file()));
-    if (f.location().line() > 0) {
-      sb.append(",line=").append(f.location().line());
-      if (f.location().column() > 0) {
-        sb.append(",col=").append(f.location().column());
-      }
-    }
-    sb.append(",title=").append(property(f.ruleId() + " " + f.ruleName()));
     String saves = TextRenderer.describe(f.saving());
     String message = f.message() + (saves.isEmpty() ? "" : "; " + saves) + "\nFix: " + f.fix();
-    sb.append("::").append(data(message));
-    return sb.toString();
+    return annotation(
+        kind,
+        f.location().file(),
+        f.location().line(),
+        f.location().column(),
+        f.ruleId() + " " + f.ruleName(),
+        message);
+  }
+
+  /**
+   * One workflow command, the single place pipeperf writes them ({@code analyze --format github}
+   * and {@code check --format github}): {@code ::kind file=…,line=…,col=…,title=…::message}, with
+   * the properties and the message escaped as the runner expects, so a path or message holding
+   * {@code ::}, {@code ,} or a line break can neither end the command early nor start another.
+   *
+   * @param kind {@code error}, {@code warning} or {@code notice}
+   * @param file the file annotated, or null for none (a run-level annotation)
+   * @param line 1-based, or 0 for the whole file
+   * @param column 1-based, or 0 for the whole line
+   */
+  public static String annotation(
+      String kind, String file, int line, int column, String title, String message) {
+    if (!kind.equals("error") && !kind.equals("warning") && !kind.equals("notice")) {
+      throw new IllegalArgumentException("not an annotation kind: " + kind);
+    }
+    StringBuilder props = new StringBuilder();
+    if (file != null) {
+      props.append("file=").append(property(file));
+      if (line > 0) {
+        props.append(",line=").append(line);
+        if (column > 0) {
+          props.append(",col=").append(column);
+        }
+      }
+    }
+    if (title != null) {
+      props.append(props.isEmpty() ? "" : ",").append("title=").append(property(title));
+    }
+    return "::" + kind + (props.isEmpty() ? "" : " " + props) + "::" + data(message);
   }
 
   /** Escapes a command's message as the runner expects: {@code %}, CR, LF. */

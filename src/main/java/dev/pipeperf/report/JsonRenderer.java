@@ -140,6 +140,7 @@ public final class JsonRenderer {
       location(o, f.location());
       o.put("message", f.message());
       o.put("fix", f.fix());
+      edits(o, f);
       o.put("effort", f.effort().word());
       o.put("effortHours", f.effortHours());
       o.put("phase", PhasePlan.phaseOf(f));
@@ -167,6 +168,7 @@ public final class JsonRenderer {
       location(o, f.location());
       o.put("message", f.message());
       o.put("fix", f.fix());
+      edits(o, f);
       if (f.workflow() != null) {
         o.put("workflow", f.workflow());
       }
@@ -360,5 +362,22 @@ public final class JsonRenderer {
 
   private static double round(double share) {
     return Math.round(share * 1000) / 1000.0;
+  }
+
+  /** The fix as exact text edits, when the rule could write it so (absent otherwise). */
+  private static void edits(ObjectNode o, dev.pipeperf.rules.Finding f) {
+    if (f.edits().isEmpty()) {
+      return;
+    }
+    ArrayNode edits = o.putArray("edits");
+    for (dev.pipeperf.rules.TextEdit e : f.edits()) {
+      ObjectNode x = edits.addObject();
+      x.put("file", e.file());
+      x.put("line", e.line());
+      x.put("column", e.column());
+      x.put("endLine", e.endLine());
+      x.put("endColumn", e.endColumn());
+      x.put("replacement", e.replacement());
+    }
   }
 }

@@ -26,7 +26,10 @@ public final class SarifRenderer {
 
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-  /** The project's home, from the pom's {@code <url>} (one place to change it). */
+  /**
+   * The project's home, from the pom's {@code <url>} (one place to change it; the release sets it),
+   * or empty when the build did not say: then the log has no informationUri and no helpUri.
+   */
   static final String INFO_URI = Version.repository();
 
   private SarifRenderer() {}
@@ -40,9 +43,14 @@ public final class SarifRenderer {
    * too, as notes marked {@code alsoConsider} (code scanning would otherwise list hygiene).
    */
   public static void render(AnalysisResult result, PrintWriter out, boolean all) {
+    render(result, out, all, INFO_URI);
+  }
+
+  /** As {@link #render(AnalysisResult, PrintWriter, boolean)}, with the project's home given. */
+  static void render(AnalysisResult result, PrintWriter out, boolean all, String home) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     try {
-      out.println(mapper.writeValueAsString(tree(result, mapper, all)));
+      out.println(mapper.writeValueAsString(tree(result, mapper, all, home)));
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -56,6 +64,11 @@ public final class SarifRenderer {
 
   /** The SARIF log as a JSON tree, with the "also consider" items when {@code all}. */
   public static ObjectNode tree(AnalysisResult result, ObjectMapper mapper, boolean all) {
+    return tree(result, mapper, all, INFO_URI);
+  }
+
+  private static ObjectNode tree(
+      AnalysisResult result, ObjectMapper mapper, boolean all, String home) {
     ObjectNode root = mapper.createObjectNode();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");
@@ -64,7 +77,9 @@ public final class SarifRenderer {
     driver.put("name", "pipeperf");
     driver.put("version", Version.current());
     driver.put("semanticVersion", Version.current().replaceAll("[^0-9A-Za-z.+-]", ""));
-    driver.put("informationUri", INFO_URI);
+    if (!home.isEmpty()) {
+      driver.put("informationUri", home);
+    }
     ArrayNode rules = driver.putArray("rules");
     Map<String, Integer> index = new LinkedHashMap<>();
     for (RuleCatalog.Entry e : RuleCatalog.entries()) {
@@ -76,7 +91,9 @@ public final class SarifRenderer {
       String explanation = e.explanation().isBlank() ? e.info().summary() : e.explanation().strip();
       r.putObject("fullDescription").put("text", firstParagraph(explanation));
       // The rule's page as docs/rules/ holds it (generated from the same metadata).
-      r.put("helpUri", INFO_URI + "/blob/main/docs/rules/" + e.info().id() + ".md");
+      if (!home.isEmpty()) {
+        r.put("helpUri", home + "/blob/main/docs/rules/" + e.info().id() + ".md");
+      }
       ObjectNode help = r.putObject("help");
       help.put("text", explanation);
       help.put("markdown", explanation);
@@ -130,6 +147,7 @@ public final class SarifRenderer {
         }
       }
       r.putObject("partialFingerprints").put("pipeperf/v1", print);
+      fixes(r, f);
       ObjectNode props = r.putObject("properties");
       props.put("severity", f.severity().word());
       props.put("effort", f.effort().word());
@@ -173,5 +191,38 @@ public final class SarifRenderer {
       }
     }
     return markdown.strip();
+  }
+
+  /**
+   * SARIF's {@code fixes}: the finding's exact text edits as replacements of regions (an empty
+   * region inserts), for code-scanning tools that offer them as suggestions.
+   */
+  private static void fixes(ObjectNode r, Finding f) {
+    if (f.edits().isEmpty()) {
+      return;
+    }
+    ObjectNode fix = r.putArray("fixes").addObject();
+    fix.putObject("description").put("text", f.fix());
+    ArrayNode changes = fix.putArray("artifactChanges");
+    Map<String, ArrayNode> byFile = new java.util.LinkedHashMap<>();
+    for (dev.pipeperf.rules.TextEdit e : f.edits()) {
+      ArrayNode replacements =
+          byFile.computeIfAbsent(
+              e.file(),
+              file -> {
+                ObjectNode change = changes.addObject();
+                ObjectNode artifact = change.putObject("artifactLocation");
+                artifact.put("uri", file);
+                artifact.put("uriBaseId", "%SRCROOT%");
+                return change.putArray("replacements");
+              });
+      ObjectNode replacement = replacements.addObject();
+      ObjectNode region = replacement.putObject("deletedRegion");
+      region.put("startLine", e.line());
+      region.put("startColumn", e.column());
+      region.put("endLine", e.endLine());
+      region.put("endColumn", e.endColumn());
+      replacement.putObject("insertedContent").put("text", e.replacement());
+    }
   }
 }

@@ -19,6 +19,7 @@ import dev.pipeperf.review.Evidence;
 import dev.pipeperf.review.KeyFiles;
 import dev.pipeperf.review.PhasePlan;
 import dev.pipeperf.review.Review;
+import dev.pipeperf.review.RunsPerEvent;
 import dev.pipeperf.review.Timeline;
 import dev.pipeperf.review.Verdict;
 import dev.pipeperf.rules.Finding;
@@ -343,24 +344,28 @@ final class VerdictSections {
       runner.add(
           List.of(
               t.workflow().displayName(),
+              before.plan().rate().basis(),
               before.perRun().dollars().formatDollars(),
               before.monthly().runnerDollars().formatDollars(),
               after.monthly().runnerDollars().formatDollars(),
               savedDollars(s)));
     }
-    runner.add(List.of(bold("total"), "", "", "", bold(savedDollars(saved))));
+    runner.add(List.of(bold("total"), "", "", "", "", bold(savedDollars(saved))));
     page.subsection("Runner cost");
     page.table(
         List.of(
             "workflow",
+            "runs a month (source)",
             "runner $/run",
-            "runner $/month now (" + runsNote() + ")",
+            "runner $/month now",
             "after every fix",
             "saved a month"),
         runner);
+    runsPerEvent();
     page.subsection("Waiting time (assumption stated)");
     page.paragraph(
-        "Waiting = critical path × runs a month × "
+        "Waiting = critical path × runs a month a developer waits for (pushes, pull requests,"
+            + " dispatches; not schedules, tags, releases or bots) × "
             + review.assumptions().developers()
             + "; valued at "
             + review.assumptions().hourlyCost()
@@ -425,10 +430,72 @@ final class VerdictSections {
     }
   }
 
-  private String runsNote() {
-    return Amount.of(result.costInputs().runsPerMonth()).format()
-        + " runs"
-        + (review.assumptions().runsAssumed() ? ", assumed" : ", configured");
+  /**
+   * Each workflow's runs a month with where the figure comes from, and per event that starts it the
+   * run's critical path and bill: the number behind every monthly figure of the report.
+   */
+  private void runsPerEvent() {
+    List<RunsPerEvent.Workflow> shown = review.runs().workflows();
+    if (shown.isEmpty()) {
+      return;
+    }
+    page.subsection("Runs a month, per event");
+    page.paragraph(
+        "Every monthly figure rests on how often a workflow runs: counted in the run history"
+            + " (observed), set in .pipeperf.yml (configured), derived from its triggers, or"
+            + " pipeperf's default. A workflow started by several events is costed event by event:"
+            + " jobs whose if: excludes an event are neither billed nor on its critical path.");
+    List<List<String>> rows = new ArrayList<>();
+    for (RunsPerEvent.Workflow w : shown) {
+      if (!w.splitByEvent() && w.events().size() == 1) {
+        // one event, every job runs: one row says it all
+        WorkflowCost.EventCost e = w.events().get(0);
+        rows.add(
+            List.of(
+                w.name(),
+                e.event().label(),
+                Figures.codeSpans(w.describe()),
+                e.criticalPath().formatMinutes(),
+                e.perRun().minutes().format() + " (" + e.perRun().dollars().formatDollars() + ")",
+                "every job runs"));
+        continue;
+      }
+      rows.add(List.of(w.name(), "all events", Figures.codeSpans(w.describe()), "", "", ""));
+      if (!w.splitByEvent()) {
+        continue;
+      }
+      for (WorkflowCost.EventCost e : w.events()) {
+        List<String> jobs = new ArrayList<>();
+        if (!e.notRun().isEmpty()) {
+          jobs.add("not run: " + String.join(", ", e.notRun()));
+        }
+        if (!e.rarely().isEmpty()) {
+          jobs.add("only after a failure: " + String.join(", ", e.rarely()));
+        }
+        if (!e.assumed().isEmpty()) {
+          jobs.add("if: unknown, assumed to run: " + String.join(", ", e.assumed()));
+        }
+        rows.add(
+            List.of(
+                "",
+                e.event().label(),
+                Amount.of(e.event().runsPerMonth()).format()
+                    + ": "
+                    + Figures.codeSpans(e.event().assumption()),
+                e.criticalPath().formatMinutes(),
+                e.perRun().minutes().format() + " (" + e.perRun().dollars().formatDollars() + ")",
+                jobs.isEmpty() ? "every job runs" : String.join("; ", jobs)));
+      }
+    }
+    page.table(
+        List.of(
+            "workflow",
+            "event",
+            "runs a month (how counted)",
+            "critical path",
+            "billable min/run ($)",
+            "jobs"),
+        rows);
   }
 
   private void keyFiles() {
@@ -608,7 +675,7 @@ final class VerdictSections {
                 + savedDollars(
                     before.monthly().runnerDollars().minusSigned(cost.monthly().runnerDollars()))
                 + " a month saved ("
-                + runsNote()
+                + before.plan().rate().basis()
                 + ")");
       }
       page.bullets(lines);

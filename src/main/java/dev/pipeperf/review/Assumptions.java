@@ -59,7 +59,8 @@ public record Assumptions(CostInputs inputs, PipeperfConfig config) {
         + workingDays()
         + " = "
         + Amount.of(inputs.runsPerMonth()).format()
-        + " runs a month; "
+        + " pull-request pushes a month, the activity each workflow's runs a month are derived"
+        + " from with its triggers unless observed or configured (per workflow below); "
         + developers()
         + " at "
         + hourlyCost()

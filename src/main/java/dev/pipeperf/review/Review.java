@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param current each reported workflow's timeline now
  * @param optimised the same workflows with every finding fixed
+ * @param runs each workflow's runs a month with their source, and its cost per event
  */
 public record Review(
     AnalysisResult result,
@@ -22,7 +23,8 @@ public record Review(
     DecisionTree decisionTree,
     Assumptions assumptions,
     CacheStrategy cacheStrategy,
-    DockerfileArchitecture dockerfiles) {
+    DockerfileArchitecture dockerfiles,
+    RunsPerEvent runs) {
 
   public static Review of(AnalysisResult result) {
     Evidence evidence = Evidence.of(result);
@@ -43,7 +45,8 @@ public record Review(
         DecisionTree.of(primary(current), plan, assumptions),
         assumptions,
         CacheStrategy.of(result),
-        DockerfileArchitecture.of(result));
+        DockerfileArchitecture.of(result),
+        RunsPerEvent.of(result, current));
   }
 
   /** The slowest reported workflow, or null when there is none. */

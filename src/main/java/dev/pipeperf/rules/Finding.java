@@ -5,6 +5,7 @@ import dev.pipeperf.source.Escape;
 import dev.pipeperf.source.Location;
 import dev.pipeperf.source.Severity;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * One thing worth changing: which rule, where, what is wrong, the concrete fix, what it takes and
@@ -15,6 +16,8 @@ import java.util.Comparator;
  * @param effortHours hours the fix usually takes
  * @param saving what applying the remedy saves (critical path per run; bill and waiting per month)
  * @param fingerprint stable across runs and unrelated edits: rule, file and the finding's subject
+ * @param edits the fix as text edits, when the rule can write it exactly (empty when the fix needs
+ *     judgement: the prose {@code fix} is then all there is)
  */
 public record Finding(
     String ruleId,
@@ -28,7 +31,8 @@ public record Finding(
     Remedy remedy,
     String workflow,
     Savings saving,
-    String fingerprint)
+    String fingerprint,
+    List<TextEdit> edits)
     implements Comparable<Finding> {
 
   /** Less critical path per run than this is no saving (reports print whole seconds). */
@@ -41,6 +45,37 @@ public record Finding(
   public Finding {
     message = Escape.oneLine(message);
     fix = Escape.multiLine(fix);
+    edits = edits == null ? List.of() : List.copyOf(edits);
+  }
+
+  /** A finding whose fix is prose only. */
+  public Finding(
+      String ruleId,
+      String ruleName,
+      Severity severity,
+      Location location,
+      String message,
+      String fix,
+      Effort effort,
+      double effortHours,
+      Remedy remedy,
+      String workflow,
+      Savings saving,
+      String fingerprint) {
+    this(
+        ruleId,
+        ruleName,
+        severity,
+        location,
+        message,
+        fix,
+        effort,
+        effortHours,
+        remedy,
+        workflow,
+        saving,
+        fingerprint,
+        List.of());
   }
 
   private static final Comparator<Finding> ORDER =
@@ -61,7 +96,8 @@ public record Finding(
         remedy,
         workflow,
         s,
-        fingerprint);
+        fingerprint,
+        edits);
   }
 
   /**

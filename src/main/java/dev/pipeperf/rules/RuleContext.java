@@ -5,6 +5,7 @@ import dev.pipeperf.source.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -32,6 +33,100 @@ public final class RuleContext {
 
   public AnalysisView view() {
     return view;
+  }
+
+  /**
+   * Starts a finding at {@code location} (the line to change) with {@code message} (what is wrong,
+   * one line, no trailing period); the builder takes the rest by name and {@link
+   * FindingBuilder#report()} records it.
+   */
+  public FindingBuilder finding(Location location, String message) {
+    return new FindingBuilder(location, message);
+  }
+
+  /** A finding being written: each part by name, so that two strings cannot swap places. */
+  public final class FindingBuilder {
+    private final Location location;
+    private final String message;
+    private String fix = "";
+    private final List<TextEdit> edits = new ArrayList<>();
+    private Remedy remedy = Remedy.NONE;
+    private String workflow;
+    private String subject = "";
+    private double effortHours;
+    private Severity atMost;
+
+    private FindingBuilder(Location location, String message) {
+      this.location = location;
+      this.message = message;
+    }
+
+    /** What to write where, in the user's terms (may span lines). */
+    public FindingBuilder fix(String text) {
+      this.fix = text;
+      return this;
+    }
+
+    /** The fix, or part of it, as an exact text edit. */
+    public FindingBuilder edit(TextEdit edit) {
+      edits.add(edit);
+      return this;
+    }
+
+    /** The graph edits the fix amounts to: the saving is computed from them. */
+    public FindingBuilder remedy(Remedy remedy) {
+      this.remedy = remedy;
+      return this;
+    }
+
+    /** The workflow the saving is measured on (none: every workflow). */
+    public FindingBuilder workflow(String path) {
+      this.workflow = path;
+      return this;
+    }
+
+    /** What the finding is about (job id, stage name...): part of its fingerprint. */
+    public FindingBuilder subject(String subject) {
+      this.subject = subject;
+      return this;
+    }
+
+    /** Hours this fix takes, when it differs from the rule's usual effort. */
+    public FindingBuilder effortHours(double hours) {
+      this.effortHours = hours;
+      return this;
+    }
+
+    /** A lower severity than the rule's own (a warning among errors); never above the config's. */
+    public FindingBuilder atMost(Severity severity) {
+      this.atMost = severity;
+      return this;
+    }
+
+    /** Records the finding. */
+    public void report() {
+      double hours =
+          effortHours > 0
+              ? effortHours
+              : info.effortHours() > 0 ? info.effortHours() : info.effort().defaultHours();
+      Remedy applied = info.savingOnly() && !remedy.isEmpty() ? remedy.onlyIfItSaves() : remedy;
+      Severity shown = atMost != null && atMost.ordinal() > severity.ordinal() ? atMost : severity;
+      findings.add(
+          new Finding(
+              info.id(),
+              info.name(),
+              shown,
+              location,
+              message,
+              fix,
+              info.effort(),
+              hours,
+              applied,
+              workflow,
+              dev.pipeperf.cost.Savings.NONE,
+              fingerprint(info.id(), location.file(), subject),
+              edits));
+    }
   }
 
   /**
@@ -77,7 +172,7 @@ public final class RuleContext {
             fix,
             info.effort(),
             hours,
-            remedy,
+            info.savingOnly() && !remedy.isEmpty() ? remedy.onlyIfItSaves() : remedy,
             workflow,
             dev.pipeperf.cost.Savings.NONE,
             fingerprint(info.id(), location.file(), subject)));

@@ -26,4 +26,11 @@ public @interface RuleInfo {
   double effortHours() default 0;
 
   String summary();
+
+  /**
+   * True for a rule whose finding is worth nothing but its saving (a needless edge, a parallel
+   * split): the engine then reports it only when its computed saving is worth acting on (30 s of
+   * critical path per run or a billable minute a month, on its own or once the other fixes are in).
+   */
+  boolean savingOnly() default false;
 }

@@ -5,8 +5,6 @@ import dev.pipeperf.source.Location;
 import dev.pipeperf.source.ParseResult;
 import dev.pipeperf.source.SourceFile;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,8 +129,8 @@ public final class WorkflowParser {
     Map<String, String> env = yaml.stringMap(value(top, "env"), "env");
     Concurrency concurrency = concurrency(value(top, "concurrency"));
     Map<String, String> defaultsRun = defaultsRun(value(top, "defaults"));
-    List<Job> jobs = canonicalNeeds(jobs(jobsNode.getValueNode()));
-    checkNeeds(jobs);
+    List<Job> jobs = Needs.canonical(jobs(jobsNode.getValueNode()));
+    Needs.check(jobs, diagnostics);
     return new Workflow(
         file.path(), name, yaml.at(root), triggers, env, concurrency, defaultsRun, jobs);
   }
@@ -573,129 +571,5 @@ public final class WorkflowParser {
       return true;
     }
     return yaml.bool(node, "wait-all");
-  }
-
-  // ---- needs ----
-
-  /**
-   * Job ids are case-insensitive on GitHub (like actionlint, pipeperf resolves {@code needs: Build}
-   * to job {@code build}); rewrites such needs to the id as defined so the graph links them.
-   */
-  private static List<Job> canonicalNeeds(List<Job> jobs) {
-    Map<String, String> byLower = new java.util.HashMap<>();
-    jobs.forEach(j -> byLower.putIfAbsent(j.id().toLowerCase(java.util.Locale.ROOT), j.id()));
-    List<Job> out = new ArrayList<>(jobs.size());
-    for (Job j : jobs) {
-      boolean changed = false;
-      List<Need> needs = new ArrayList<>();
-      for (Need n : j.needs()) {
-        String canonical = byLower.get(n.jobId().toLowerCase(java.util.Locale.ROOT));
-        if (canonical != null && !canonical.equals(n.jobId())) {
-          needs.add(new Need(canonical, n.location()));
-          changed = true;
-        } else {
-          needs.add(n);
-        }
-      }
-      out.add(
-          changed
-              ? new Job(
-                  j.id(),
-                  j.name(),
-                  j.location(),
-                  j.runsOn(),
-                  needs,
-                  j.ifCondition(),
-                  j.strategy(),
-                  j.timeoutMinutes(),
-                  j.timeoutLocation(),
-                  j.container(),
-                  j.services(),
-                  j.outputs(),
-                  j.environment(),
-                  j.uses(),
-                  j.with(),
-                  j.concurrency(),
-                  j.steps())
-              : j);
-    }
-    return out;
-  }
-
-  private void checkNeeds(List<Job> jobs) {
-    Map<String, Job> byId = new HashMap<>();
-    for (Job j : jobs) {
-      byId.putIfAbsent(j.id(), j);
-    }
-    for (Job j : jobs) {
-      Set<String> seen = new LinkedHashSet<>();
-      for (Need n : j.needs()) {
-        if (!seen.add(n.jobId())) {
-          diagnostics.add(
-              Diagnostic.warning(
-                  n.location(),
-                  "needs-duplicate",
-                  "job \"" + j.id() + "\" needs \"" + n.jobId() + "\" twice"));
-        } else if (n.jobId().equals(j.id())) {
-          diagnostics.add(
-              Diagnostic.error(n.location(), "needs-cycle", "job \"" + j.id() + "\" needs itself"));
-        } else if (!byId.containsKey(n.jobId())) {
-          diagnostics.add(
-              Diagnostic.error(
-                  n.location(),
-                  "unknown-needs",
-                  "job \""
-                      + j.id()
-                      + "\" needs \""
-                      + n.jobId()
-                      + "\", which is not a job of this workflow"
-                      + suggest(n.jobId(), byId.keySet())));
-        }
-      }
-    }
-    for (List<String> cycle : NeedsCycles.find(jobs)) {
-      Job first = byId.get(cycle.get(0));
-      Location at =
-          first.needs().stream()
-              .filter(n -> n.jobId().equals(cycle.get(1)))
-              .findFirst()
-              .map(Need::location)
-              .orElse(first.location());
-      diagnostics.add(
-          Diagnostic.error(at, "needs-cycle", "needs form a cycle: " + String.join(" -> ", cycle)));
-    }
-  }
-
-  private static String suggest(String wrong, Set<String> ids) {
-    String best = null;
-    int bestDistance = 3;
-    for (String id : ids) {
-      int d =
-          distance(wrong.toLowerCase(java.util.Locale.ROOT), id.toLowerCase(java.util.Locale.ROOT));
-      if (d < bestDistance && d * 2 < wrong.length()) { // "biuld" → "build", not "zz" → "a"
-        bestDistance = d;
-        best = id;
-      }
-    }
-    return best == null ? "" : " (did you mean \"" + best + "\"?)";
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -109,6 +109,45 @@ class ActionScriptTest {
   }
 
   @Test
+  void fetchTimingsFillsTheHistoryTheReportThenReads() throws Exception {
+    Path samples = Path.of("samples/seed-004-monorepo/timings");
+    try (dev.pipeperf.estimate.observed.github.ReplayServer server =
+        new dev.pipeperf.estimate.observed.github.ReplayServer()) {
+      server.on(
+          "/repos/example-org/webapp/actions/runs?status=completed&per_page=20",
+          dev.pipeperf.estimate.observed.github.ReplayServer.Response.ok(
+              "{\"total_count\":1,\"workflow_runs\":[{\"id\":9876543210,\"name\":\"Test\","
+                  + "\"path\":\".github/workflows/test.yml\",\"event\":\"push\","
+                  + "\"status\":\"completed\",\"conclusion\":\"success\","
+                  + "\"head_branch\":\"main\",\"created_at\":\"2026-03-01T10:00:00Z\"}]}"));
+      server.on(
+          "/repos/example-org/webapp/actions/runs/9876543210/jobs?filter=latest&per_page=100",
+          dev.pipeperf.estimate.observed.github.ReplayServer.Response.ok(
+              Files.readString(samples.resolve("run-9876543210.json"))));
+      Map<String, String> in = new HashMap<>();
+      in.put("INPUT_COMMAND", "report");
+      in.put("INPUT_PATH", repo.toString());
+      in.put("INPUT_FETCH_TIMINGS", "true");
+      in.put("INPUT_TOKEN", "t0ken");
+      in.put("GITHUB_REPOSITORY", "example-org/webapp");
+      in.put("GITHUB_API_URL", server.url());
+      in.put("PIPEPERF_NO_GH", "1");
+      Result r = run(in);
+      assertThat(r.code).as(r.log).isZero();
+      assertThat(r.log).contains("example-org/webapp: 1 run listed, 1 added");
+      assertThat(server.received()).allMatch(q -> "Bearer t0ken".equals(q.authorization()));
+      assertThat(repo.resolve(".pipeperf/timings/example-org__webapp.jsonl")).isRegularFile();
+      assertThat(Files.readString(summary)).contains("observed");
+
+      // A fetch that fails (here: a repository the API does not know) warns; the step goes on.
+      in.put("GITHUB_REPOSITORY", "example-org/nosuch");
+      Result failed = run(in);
+      assertThat(failed.code).as(failed.log).isZero();
+      assertThat(failed.log).contains("::warning title=pipeperf::timings fetch failed");
+    }
+  }
+
+  @Test
   void theVerdictIsOneCommentCreatedThenUpdated() throws Exception {
     List<String> requests = new ArrayList<>();
     String[] existing = {"[]"};

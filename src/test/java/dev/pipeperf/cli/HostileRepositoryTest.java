@@ -243,10 +243,11 @@ class HostileRepositoryTest {
       }
       Cli text = Cli.run("analyze", root.toString());
       assertThat(text.out())
-          .contains("link.json: resolves outside the repository")
-          .contains("../outside/hosts.json: resolves outside the repository")
-          .contains("zero.json: resolves outside the repository")
-          .contains(".github: is a folder, not a file");
+          .contains(".pipeperf.yml:4:5: timings: link.json: resolves outside the repository")
+          .contains(
+              ".pipeperf.yml:3:5: timings: ../outside/hosts.json: resolves outside the repository")
+          .contains(".pipeperf.yml:5:5: timings: zero.json: resolves outside the repository")
+          .contains(".pipeperf.yml:7:5: timings: .github: is a folder, not a file");
     }
 
     @Test
@@ -259,7 +260,8 @@ class HostileRepositoryTest {
       Cli cli = Cli.run("analyze", root.toString());
       assertClean("fifo", cli);
       assertThat(cli.code()).isZero();
-      assertThat(cli.out()).contains("pipe.json: is not a regular file");
+      assertThat(cli.out())
+          .contains(".pipeperf.yml:1:11: timings: pipe.json: is not a regular file");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.pipeperf.estimate.observed.github.ReplayServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,9 @@ class TimingsFetchCliTest {
     try (Stream<Path> s = Files.walk(SAMPLE)) {
       for (Path p : s.toList()) {
         Path rel = SAMPLE.relativize(p);
-        if (rel.startsWith("timings")) {
+        // As the README's worked example: the workflows without the sample's .pipeperf.yml (its
+        // pinned durations would hide the catalogue's estimate beside the observation).
+        if (rel.startsWith("timings") || rel.toString().equals(".pipeperf.yml")) {
           continue;
         }
         Path t = to.resolve(rel.toString());
@@ -106,6 +109,8 @@ class TimingsFetchCliTest {
       assertThat(fetch.out())
           .contains(
               "example-org/webapp: 3 runs listed, 3 added to .pipeperf/timings/example-org__webapp.jsonl");
+      // The README's worked example shows this line as it is printed.
+      assertThat(readme()).contains(fetch.out().lines().findFirst().orElseThrow());
       assertThat(Files.readAllLines(repo.resolve(".pipeperf/timings/example-org__webapp.jsonl")))
           .hasSize(3);
 
@@ -139,6 +144,21 @@ class TimingsFetchCliTest {
     assertThat(observed.path("runs").asInt()).isEqualTo(3);
     Cli text = Cli.run(ENV, "analyze", repo.toString(), "--workflow", "Test");
     assertThat(text.out()).contains("estimated vs observed (3 runs; p50–p90)");
+    // Every line of the README's example output (but its "..." elision) is what analyze prints.
+    String readme = readme();
+    int start = readme.indexOf("  estimated vs observed (3 runs; p50–p90)");
+    assertThat(start).as("README's worked example of analyze after a fetch").isPositive();
+    List<String> shown =
+        readme.substring(start, readme.indexOf("```", start)).lines().toList().stream()
+            .filter(l -> !l.isBlank() && !l.strip().equals("..."))
+            .toList();
+    assertThat(shown).hasSizeGreaterThan(5);
+    List<String> printed = text.out().lines().map(String::stripTrailing).toList();
+    assertThat(printed).containsAll(shown);
+  }
+
+  static String readme() throws IOException {
+    return Files.readString(Path.of("README.md"));
   }
 
   @Test

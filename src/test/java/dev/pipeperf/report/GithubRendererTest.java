@@ -56,4 +56,17 @@ class GithubRendererTest {
     assertThat(line).startsWith("::error file=dir%2Cx/a%3Ab.yml,line=2,col=1,");
     assertThat(line).contains("::50%25: a, b%0AFix:");
   }
+
+  @Test
+  void oneWriterForEveryAnnotation() {
+    assertThat(GithubRenderer.annotation("notice", null, 0, 0, "t", "m"))
+        .isEqualTo("::notice title=t::m");
+    assertThat(GithubRenderer.annotation("error", "a", 0, 7, null, "m"))
+        .isEqualTo("::error file=a::m");
+    assertThat(GithubRenderer.annotation("warning", "a", 3, 0, "x,y", "m"))
+        .isEqualTo("::warning file=a,line=3,title=x%2Cy::m");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> GithubRenderer.annotation("debug", "a", 1, 1, "t", "m"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -71,6 +71,21 @@ class SarifSchemaTest {
   }
 
   @Test
+  void fixesWrittenAsTextEditsAreValidSarifFixes() throws IOException {
+    Schema schema = schema();
+    AnalysisResult result =
+        dev.pipeperf.analysis.Analyzer.analyze(
+            dev.pipeperf.analysis.Analyzer.Options.of(
+                Path.of("src/test/resources/rules/PP014/bad")));
+    String sarif = ReportGoldenTest.render(result, SarifRenderer::render);
+    assertThat(schema.validate(sarif, InputFormat.JSON)).isEmpty();
+    JsonNode fixes = new ObjectMapper().readTree(sarif).findValue("fixes");
+    assertThat(fixes).as("PP014's fix is an edit").isNotNull();
+    JsonNode replacement = fixes.get(0).get("artifactChanges").get(0).get("replacements").get(0);
+    assertThat(replacement.get("insertedContent").get("text").asText()).startsWith("concurrency:");
+  }
+
+  @Test
   void anInvalidLogIsRejected() throws IOException {
     Schema schema = schema();
     List<Error> errors =

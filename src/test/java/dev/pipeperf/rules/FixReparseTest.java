@@ -90,8 +90,13 @@ class FixReparseTest {
       } else {
         assertThat(block).contains("'pull_request'").doesNotContain("_target");
       }
+      // The fix as the rule wrote its edits: the block goes above jobs:, exactly as the prose says.
+      assertThat(f.edits()).singleElement().satisfies(e -> assertThat(e.isInsertion()).isTrue());
+      assertThat(f.edits().get(0).replacement()).isEqualTo(block + "\n");
       Path file = root.resolve(f.location().file());
-      Files.writeString(file, Files.readString(file) + block + "\n");
+      Files.writeString(
+          file, TextEdit.apply(Files.readString(file), f.location().file(), f.edits()));
+      assertThat(Files.readString(file)).contains(block + "\njobs:");
     }
     AnalysisResult fixed = Analyzer.analyze(Analyzer.Options.of(root));
     assertThat(fixed.diagnostics()).isEmpty();

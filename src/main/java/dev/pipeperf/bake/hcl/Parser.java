@@ -37,6 +37,10 @@ import java.util.List;
  * and blocks; expressions follow the spec's operator precedence. The first syntax error stops the
  * file with one diagnostic (what was parsed before it is kept); nesting deeper than {@link
  * #MAX_DEPTH} is refused rather than allowed to exhaust the stack.
+ *
+ * <p>One concern, kept whole on purpose: the grammar of HCL's native syntax (bodies, expressions by
+ * precedence, templates with their strip markers and directives) over one token cursor; split, its
+ * parts would share that cursor's state through every method.
  */
 public final class Parser {
 

@@ -1,8 +1,8 @@
 package dev.pipeperf.rules.docker;
 
 import dev.pipeperf.dockerfile.Instruction;
-import dev.pipeperf.estimate.build.CacheBackend;
-import dev.pipeperf.estimate.build.InstructionEstimate;
+import dev.pipeperf.estimate.docker.CacheBackend;
+import dev.pipeperf.estimate.docker.InstructionEstimate;
 import dev.pipeperf.graph.GraphEdit;
 import dev.pipeperf.graph.Node;
 import dev.pipeperf.graph.Subject;
@@ -89,24 +89,26 @@ public final class BaseImagePrebakeRule implements Rule {
     for (Map.Entry<String, Instruction> e : at.entrySet()) {
       Instruction i = e.getValue();
       String file = e.getKey().substring(0, e.getKey().lastIndexOf(':'));
-      ctx.report(
-          i.location(),
-          "system packages installed at "
-              + file
-              + ":"
-              + i.location().line()
-              + " (about "
-              + Math.round(seconds.get(e.getKey()))
-              + "s cold) are rebuilt "
-              + how.get(e.getKey()),
-          "Move this layer into a base image: a Dockerfile.base with the same FROM and this RUN, built and pushed by a scheduled workflow"
-              + " (e.g. weekly, `on: schedule`), and `FROM ghcr.io/OWNER/base:latest` here (or an ARG for its tag).",
-          // No computed saving: the miss share of a gha cache is assumed, and the base image's own
-          // scheduled build, pull and upkeep are not counted; with no cache at all the fix is a
-          // layer cache (PP004), not a second image. Listed under "also consider".
-          Remedy.NONE,
-          null,
-          e.getKey());
+      ctx.finding(
+              i.location(),
+              "system packages installed at "
+                  + file
+                  + ":"
+                  + i.location().line()
+                  + " (about "
+                  + Math.round(seconds.get(e.getKey()))
+                  + "s cold) are rebuilt "
+                  + how.get(e.getKey()))
+          .fix(
+              "Move this layer into a base image: a Dockerfile.base with the same FROM and this RUN, built and pushed by a scheduled workflow"
+                  + " (e.g. weekly, `on: schedule`), and `FROM ghcr.io/OWNER/base:latest` here (or an ARG for its tag).")
+          .remedy( // No computed saving: the miss share of a gha cache is assumed, and the base
+              // image's own
+              // scheduled build, pull and upkeep are not counted; with no cache at all the fix is a
+              // layer cache (PP004), not a second image. Listed under "also consider".
+              Remedy.NONE)
+          .subject(e.getKey())
+          .report();
     }
   }
 

@@ -55,7 +55,7 @@ public final class BuildContextEscapeRule implements Rule {
         if (b.build().context().equals(contexts.get(b.build().dockerfile()))) {
           builtAt
               .computeIfAbsent(b.build().dockerfile(), k -> new java.util.TreeSet<>())
-              .add(b.build().location());
+              .add(contextKey(view.workspace().root(), b.build().location()));
         }
       }
     }
@@ -214,6 +214,41 @@ public final class BuildContextEscapeRule implements Rule {
         null,
         manifest);
   }
+
+  /**
+   * Where the fix edits a build step: its {@code context:} key when the step has one (the line that
+   * changes), else the step itself (a {@code docker build} command, or a step that builds the
+   * default context and needs the key added).
+   */
+  static Location contextKey(Path root, Location step) {
+    if (step.line() == 0 || !step.file().endsWith(".yml") && !step.file().endsWith(".yaml")) {
+      return step;
+    }
+    SourceFile file = SourceFile.readInside(root, root.resolve(step.file()), step.file()).model();
+    if (file == null) {
+      return step;
+    }
+    // The step's keys sit at its first key's column; the step ends at the first non-blank line
+    // indented less than that (the next step's dash or the job's next key).
+    int keyIndent = Math.max(0, step.column() - 1);
+    for (int line = step.line() + 1; line <= file.lineCount(); line++) {
+      String l = file.line(line);
+      String trimmed = l.stripLeading();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      int indent = l.length() - trimmed.length();
+      if (indent < keyIndent || indent == keyIndent && trimmed.startsWith("-")) {
+        break;
+      }
+      if (indent > keyIndent && CONTEXT_KEY.matcher(trimmed).lookingAt()) {
+        return file.at(line, indent + 1);
+      }
+    }
+    return step;
+  }
+
+  private static final Pattern CONTEXT_KEY = Pattern.compile("[\"']?context[\"']?\\s*:");
 
   private static String show(String context) {
     return context.isEmpty() ? "(the repository root)" : "./" + context;

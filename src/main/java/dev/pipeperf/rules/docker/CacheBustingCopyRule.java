@@ -3,7 +3,7 @@ package dev.pipeperf.rules.docker;
 import dev.pipeperf.dockerfile.Dockerfile;
 import dev.pipeperf.dockerfile.Instruction;
 import dev.pipeperf.dockerfile.Stage;
-import dev.pipeperf.estimate.build.InstructionEstimate;
+import dev.pipeperf.estimate.docker.InstructionEstimate;
 import dev.pipeperf.graph.GraphEdit;
 import dev.pipeperf.graph.Node;
 import dev.pipeperf.graph.Subject;

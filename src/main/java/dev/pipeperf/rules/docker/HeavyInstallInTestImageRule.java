@@ -2,7 +2,7 @@ package dev.pipeperf.rules.docker;
 
 import dev.pipeperf.dockerfile.Instruction;
 import dev.pipeperf.estimate.DurationRange;
-import dev.pipeperf.estimate.build.BuildCatalogue;
+import dev.pipeperf.estimate.docker.BuildCatalogue;
 import dev.pipeperf.graph.GraphEdit;
 import dev.pipeperf.graph.JobInstance;
 import dev.pipeperf.graph.Node;
@@ -94,28 +94,30 @@ public final class HeavyInstallInTestImageRule implements Rule {
           edits.add(new GraphEdit.ScaleDuration(n.id(), Math.max(0, 1 - extra.mid() / stageMid)));
         }
         String target = bs.build().bakeTarget();
-        ctx.report(
-            i.location(),
-            (tests == bs.job()
-                    ? "the image used by the tests of job " + bs.job().displayName()
-                    : "the image job "
-                        + bs.job().displayName()
-                        + " builds for the tests of job "
-                        + tests.displayName())
-                + " installs "
-                + String.join(", ", heavy),
-            "Make them optional: `ARG INSTALL_HEAVY=true` and `RUN if [ \"$INSTALL_HEAVY\" = true ]; then "
-                + optionalInstall(heavy)
-                + "; fi` in "
-                + bs.build().dockerfile()
-                + ", and build the test image with "
-                + (target != null
-                    ? "`args = { INSTALL_HEAVY = \"false\" }` in bake target \"" + target + "\""
-                    : "`--build-arg INSTALL_HEAVY=false`")
-                + " (or a separate target without them); keep them where browser tests run.",
-            Remedy.of(edits),
-            bs.job().workflow(),
-            key);
+        ctx.finding(
+                i.location(),
+                (tests == bs.job()
+                        ? "the image used by the tests of job " + bs.job().displayName()
+                        : "the image job "
+                            + bs.job().displayName()
+                            + " builds for the tests of job "
+                            + tests.displayName())
+                    + " installs "
+                    + String.join(", ", heavy))
+            .fix(
+                "Make them optional: `ARG INSTALL_HEAVY=true` and `RUN if [ \"$INSTALL_HEAVY\" = true ]; then "
+                    + optionalInstall(heavy)
+                    + "; fi` in "
+                    + bs.build().dockerfile()
+                    + ", and build the test image with "
+                    + (target != null
+                        ? "`args = { INSTALL_HEAVY = \"false\" }` in bake target \"" + target + "\""
+                        : "`--build-arg INSTALL_HEAVY=false`")
+                    + " (or a separate target without them); keep them where browser tests run.")
+            .remedy(Remedy.of(edits))
+            .workflow(bs.job().workflow())
+            .subject(key)
+            .report();
       }
     }
   }

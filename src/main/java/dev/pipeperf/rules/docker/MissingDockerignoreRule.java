@@ -1,7 +1,7 @@
 package dev.pipeperf.rules.docker;
 
-import dev.pipeperf.estimate.build.BuildContext;
-import dev.pipeperf.estimate.build.DockerIgnore;
+import dev.pipeperf.estimate.docker.BuildContext;
+import dev.pipeperf.estimate.docker.DockerIgnore;
 import dev.pipeperf.graph.GraphEdit;
 import dev.pipeperf.graph.Node;
 import dev.pipeperf.graph.Subject;

@@ -1,9 +1,9 @@
 package dev.pipeperf.rules.docker;
 
 import dev.pipeperf.estimate.DurationRange;
-import dev.pipeperf.estimate.build.BuildCatalogue;
-import dev.pipeperf.estimate.build.CacheBackend;
-import dev.pipeperf.estimate.build.StageEstimate;
+import dev.pipeperf.estimate.docker.BuildCatalogue;
+import dev.pipeperf.estimate.docker.CacheBackend;
+import dev.pipeperf.estimate.docker.StageEstimate;
 import dev.pipeperf.graph.GraphEdit;
 import dev.pipeperf.graph.Node;
 import dev.pipeperf.graph.Subject;

@@ -2,7 +2,6 @@ package dev.pipeperf.rules.graph;
 
 import dev.pipeperf.rules.AnalysisView;
 import dev.pipeperf.rules.Effort;
-import dev.pipeperf.rules.Remedy;
 import dev.pipeperf.rules.Rule;
 import dev.pipeperf.rules.RuleContext;
 import dev.pipeperf.rules.RuleInfo;
@@ -44,14 +43,11 @@ public final class ParseErrorRule implements Rule, dev.pipeperf.rules.Diagnostic
                   + d.code()
                   + "); until then pipeperf leaves this part out of the analysis"
               : "Check " + d.location() + " (" + d.code() + ")";
-      ctx.reportAtMost(
-          d.severity().atLeast(Severity.HIGH) ? Severity.HIGH : Severity.LOW,
-          d.location(),
-          d.message() + " (" + d.code() + ")",
-          fix,
-          Remedy.NONE,
-          null,
-          d.code() + ":" + d.message());
+      ctx.finding(d.location(), d.message() + " (" + d.code() + ")")
+          .fix(fix)
+          .subject(d.code() + ":" + d.message())
+          .atMost(d.severity().atLeast(Severity.HIGH) ? Severity.HIGH : Severity.LOW)
+          .report();
     }
   }
 }

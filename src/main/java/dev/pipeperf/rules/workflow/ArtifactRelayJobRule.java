@@ -83,29 +83,31 @@ public final class ArtifactRelayJobRule implements Rule {
       }
     }
     String names = String.join(", ", sends.stream().map(Step::displayName).toList());
-    ctx.report(
-        job.location(),
-        "job "
-            + job.id()
-            + " only downloads the artifact of "
-            + upstream.id()
-            + " to send it on ("
-            + names
-            + ")",
-        "Send it from job "
-            + upstream.id()
-            + " itself: move "
-            + names
-            + " to the end of "
-            + upstream.id()
-            + " as a `background: true` step (drop the upload/download-artifact round trip), and delete job "
-            + job.id()
-            + " ("
-            + job.location()
-            + ").",
-        Remedy.of(edits),
-        w.path(),
-        job.id());
+    ctx.finding(
+            job.location(),
+            "job "
+                + job.id()
+                + " only downloads the artifact of "
+                + upstream.id()
+                + " to send it on ("
+                + names
+                + ")")
+        .fix(
+            "Send it from job "
+                + upstream.id()
+                + " itself: move "
+                + names
+                + " to the end of "
+                + upstream.id()
+                + " as a `background: true` step (drop the upload/download-artifact round trip), and delete job "
+                + job.id()
+                + " ("
+                + job.location()
+                + ").")
+        .remedy(Remedy.of(edits))
+        .workflow(w.path())
+        .subject(job.id())
+        .report();
   }
 
   private static boolean isSend(Step s) {

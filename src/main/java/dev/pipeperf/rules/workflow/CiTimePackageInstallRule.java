@@ -49,20 +49,23 @@ public final class CiTimePackageInstallRule implements Rule {
       if (packages.isEmpty()) {
         continue;
       }
-      ctx.report(
-          s.runLocation() != null ? s.runLocation() : s.location(),
-          "test job " + job.id() + " installs " + String.join(" ", packages) + " on every run",
-          "Pin "
-              + String.join(", ", packages)
-              + " in the test requirements (e.g. requirements/test.txt) or the test image, so they are"
-              + " installed once at build time with the rest, and remove this install from "
-              + s.location()
-              + ".",
-          // No saving: the packages, once in the requirements, are still installed on every run
-          // unless those are cached; what the fix buys is pinned, reviewable tools (hygiene).
-          Remedy.NONE,
-          w.path(),
-          job.id() + "/" + s.displayName());
+      ctx.finding(
+              s.runLocation() != null ? s.runLocation() : s.location(),
+              "test job " + job.id() + " installs " + String.join(" ", packages) + " on every run")
+          .fix(
+              "Pin "
+                  + String.join(", ", packages)
+                  + " in the test requirements (e.g. requirements/test.txt) or the test image, so they are"
+                  + " installed once at build time with the rest, and remove this install from "
+                  + s.location()
+                  + ".")
+          .remedy( // No saving: the packages, once in the requirements, are still installed on
+              // every run
+              // unless those are cached; what the fix buys is pinned, reviewable tools (hygiene).
+              Remedy.NONE)
+          .workflow(w.path())
+          .subject(job.id() + "/" + s.displayName())
+          .report();
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.pipeperf.rules.workflow;
 
 import dev.pipeperf.rules.Effort;
-import dev.pipeperf.rules.Remedy;
 import dev.pipeperf.rules.Rule;
 import dev.pipeperf.rules.RuleContext;
 import dev.pipeperf.rules.RuleInfo;
@@ -90,14 +89,14 @@ public final class ColdStartCpuBoostRule implements Rule {
   }
 
   private static void report(RuleContext ctx, Workflow w, Job job, Step s, String fix) {
-    ctx.report(
-        s.runLocation() != null ? s.runLocation() : s.location(),
-        "Cloud Run deploy in job "
-            + job.id()
-            + " does not enable startup CPU boost: cold starts run on throttled CPU",
-        fix,
-        Remedy.NONE,
-        w.path(),
-        job.id() + "/" + s.displayName());
+    ctx.finding(
+            s.runLocation() != null ? s.runLocation() : s.location(),
+            "Cloud Run deploy in job "
+                + job.id()
+                + " does not enable startup CPU boost: cold starts run on throttled CPU")
+        .fix(fix)
+        .workflow(w.path())
+        .subject(job.id() + "/" + s.displayName())
+        .report();
   }
 }

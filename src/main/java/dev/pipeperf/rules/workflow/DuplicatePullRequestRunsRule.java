@@ -79,16 +79,17 @@ public final class DuplicatePullRequestRunsRule implements Rule {
             + "]\n"
             + "Pull requests keep their runs through `pull_request`; a branch without a pull"
             + " request no longer runs this workflow until one is opened.";
-    ctx.report(
-        push.location(),
-        "workflow "
-            + w.displayName()
-            + " runs on push to every branch and on pull_request: each commit to a pull request"
-            + " from a branch of this repository runs it twice",
-        fix,
-        new Remedy(List.of(), TWIN_SHARE, new double[] {0, 0}),
-        w.path(),
-        "push+pull_request");
+    ctx.finding(
+            push.location(),
+            "workflow "
+                + w.displayName()
+                + " runs on push to every branch and on pull_request: each commit to a pull request"
+                + " from a branch of this repository runs it twice")
+        .fix(fix)
+        .remedy(new Remedy(List.of(), TWIN_SHARE, new double[] {0, 0}))
+        .workflow(w.path())
+        .subject("push+pull_request")
+        .report();
   }
 
   /**

@@ -5,8 +5,10 @@ import dev.pipeperf.rules.Remedy;
 import dev.pipeperf.rules.Rule;
 import dev.pipeperf.rules.RuleContext;
 import dev.pipeperf.rules.RuleInfo;
+import dev.pipeperf.rules.TextEdit;
 import dev.pipeperf.source.Location;
 import dev.pipeperf.source.Severity;
+import dev.pipeperf.source.SourceFile;
 import dev.pipeperf.workflow.Job;
 import dev.pipeperf.workflow.Trigger;
 import dev.pipeperf.workflow.Workflow;
@@ -84,21 +86,41 @@ public final class MissingConcurrencyCancelRule implements Rule {
             .findFirst()
             .map(Trigger::location)
             .orElse(w.location());
-    ctx.report(
-        at,
-        "workflow "
-            + w.displayName()
-            + " runs on pull requests but does not cancel superseded runs",
-        "Add at the top level of "
-            + w.path()
-            + ":\n"
-            + "concurrency:\n"
-            + "  group: ${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}\n"
-            + "  cancel-in-progress: "
-            + cancelCondition(w),
-        new Remedy(List.of(), SUPERSEDED_SHARE, new double[] {0, 0}),
-        w.path(),
-        "concurrency");
+    List<String> block =
+        List.of(
+            "concurrency:",
+            "  group: ${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}",
+            "  cancel-in-progress: " + cancelCondition(w));
+    RuleContext.FindingBuilder finding =
+        ctx.finding(
+                at,
+                "workflow "
+                    + w.displayName()
+                    + " runs on pull requests but does not cancel superseded runs")
+            .fix("Add at the top level of " + w.path() + ":\n" + String.join("\n", block))
+            .remedy(new Remedy(List.of(), SUPERSEDED_SHARE, new double[] {0, 0}))
+            .workflow(w.path())
+            .subject("concurrency");
+    topLevelJobsLine(ctx.view().workspace().sources().get(w.path()))
+        .ifPresent(line -> finding.edit(TextEdit.insertLines(w.path(), line, block)));
+    finding.report();
+  }
+
+  /**
+   * The line of the top-level {@code jobs:} key, before which the block goes (where a reader looks
+   * for a workflow's settings); empty when the file is not at hand or writes it some other way.
+   */
+  static java.util.OptionalInt topLevelJobsLine(SourceFile file) {
+    if (file == null) {
+      return java.util.OptionalInt.empty();
+    }
+    for (int i = 1; i <= file.lineCount(); i++) {
+      String line = file.line(i);
+      if (line.equals("jobs:") || line.startsWith("jobs: #") || line.startsWith("jobs:  #")) {
+        return java.util.OptionalInt.of(i);
+      }
+    }
+    return java.util.OptionalInt.empty();
   }
 
   /**

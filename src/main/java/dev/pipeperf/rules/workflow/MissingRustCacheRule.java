@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
     severity = Severity.MEDIUM,
     effort = Effort.LOW,
     effortHours = 0.5,
-    summary = "cargo compiles on a hosted runner with no Rust build cache")
+    summary = "cargo compiles on a hosted runner with no Rust build cache",
+    savingOnly = true)
 public final class MissingRustCacheRule implements Rule {
 
   /**

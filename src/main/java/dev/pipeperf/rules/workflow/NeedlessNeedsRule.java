@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
     effort = Effort.LOW,
     effortHours = 0.5,
     summary =
-        "A needs edge serialises two jobs although the later one uses nothing from the earlier")
+        "A needs edge serialises two jobs although the later one uses nothing from the earlier",
+    savingOnly = true)
 public final class NeedlessNeedsRule implements Rule {
 
   /** Commands that read images from a registry: running them, or re-tagging and merging them. */

@@ -31,7 +31,8 @@ import java.util.List;
     severity = Severity.LOW,
     effort = Effort.MEDIUM,
     effortHours = 3,
-    summary = "A long job runs independent checks and tests in sequence; as two jobs they overlap")
+    summary = "A long job runs independent checks and tests in sequence; as two jobs they overlap",
+    savingOnly = true)
 public final class ParallelizableJobsRule implements Rule {
 
   static final double MIN_CHECK_SECONDS = 60;
@@ -70,27 +71,29 @@ public final class ParallelizableJobsRule implements Rule {
       if (checkTime.high() < MIN_CHECK_SECONDS || checkTime.high() <= setupTime.high()) {
         continue;
       }
-      ctx.report(
-          checks.get(0).location(),
-          "job "
-              + job.id()
-              + " runs "
-              + checks.size()
-              + " check step(s) ("
-              + checkTime.format()
-              + ") before its tests on the same runner",
-          "Move the checks ("
-              + String.join(", ", checks.stream().map(Step::displayName).toList())
-              + ") into a job of their own with the same set-up steps, with no needs between the two,"
-              + " so they run beside the tests. The new job bills its own set-up (about "
-              + setupTime.format()
-              + " per run).",
-          Remedy.of(edits)
-              .onlyIfItSaves()
-              .withExtraBilledSeconds(
-                  setupTime.low() + checkTime.low(), setupTime.high() + checkTime.high()),
-          w.path(),
-          job.id());
+      ctx.finding(
+              checks.get(0).location(),
+              "job "
+                  + job.id()
+                  + " runs "
+                  + checks.size()
+                  + " check step(s) ("
+                  + checkTime.format()
+                  + ") before its tests on the same runner")
+          .fix(
+              "Move the checks ("
+                  + String.join(", ", checks.stream().map(Step::displayName).toList())
+                  + ") into a job of their own with the same set-up steps, with no needs between the two,"
+                  + " so they run beside the tests. The new job bills its own set-up (about "
+                  + setupTime.format()
+                  + " per run).")
+          .remedy(
+              Remedy.of(edits)
+                  .withExtraBilledSeconds(
+                      setupTime.low() + checkTime.low(), setupTime.high() + checkTime.high()))
+          .workflow(w.path())
+          .subject(job.id())
+          .report();
       return;
     }
   }

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
     severity = Severity.LOW,
     effort = Effort.LOW,
     effortHours = 1,
-    summary = "Independent steps of a job on the critical path run one after another")
+    summary = "Independent steps of a job on the critical path run one after another",
+    savingOnly = true)
 public final class ParallelizableStepsRule implements Rule {
 
   /** Runs shorter than this (high bound, whole group) are not worth the rewrite. */
@@ -120,17 +121,18 @@ public final class ParallelizableStepsRule implements Rule {
           .append(s.run().strip().contains("\n") ? " ..." : "")
           .append('\n');
     }
-    ctx.report(
-        steps.get(0).location(),
-        steps.size()
-            + " independent check steps of job "
-            + job.id()
-            + " ("
-            + sum.format()
-            + ") run one after another",
-        yaml.toString().stripTrailing(),
-        Remedy.of(edits).onlyIfItSaves(),
-        w.path(),
-        job.id() + "/" + steps.get(0).displayName());
+    ctx.finding(
+            steps.get(0).location(),
+            steps.size()
+                + " independent check steps of job "
+                + job.id()
+                + " ("
+                + sum.format()
+                + ") run one after another")
+        .fix(yaml.toString().stripTrailing())
+        .remedy(Remedy.of(edits))
+        .workflow(w.path())
+        .subject(job.id() + "/" + steps.get(0).displayName())
+        .report();
   }
 }

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
     severity = Severity.LOW,
     effort = Effort.LOW,
     effortHours = 2,
-    summary = "A clean-up job holds every run open at its end; a scheduled clean-up would not")
+    summary = "A clean-up job holds every run open at its end; a scheduled clean-up would not",
+    savingOnly = true)
 public final class PerRunCleanupJobRule implements Rule {
 
   private static final Pattern DELETES =
@@ -58,22 +59,24 @@ public final class PerRunCleanupJobRule implements Rule {
     for (JobInstance ji : ctx.view().instances(w, job)) {
       edits.add(new GraphEdit.RemoveJob(ji.key()));
     }
-    ctx.report(
-        job.location(),
-        "job "
-            + job.id()
-            + " cleans up at the end of every run, holding the run open after its checks",
-        "Delete job "
-            + job.id()
-            + " ("
-            + job.location()
-            + ") and clean up on a schedule instead: a workflow with"
-            + " `on: schedule` (e.g. nightly) that deletes what is older than a day — for GHCR,"
-            + " `actions/delete-package-versions` with `min-versions-to-keep`, or the registry's own retention"
-            + " policy. Tag per-run images so the rule can find them (e.g. `test-${{ github.sha }}`).",
-        Remedy.of(edits).onlyIfItSaves(),
-        w.path(),
-        job.id());
+    ctx.finding(
+            job.location(),
+            "job "
+                + job.id()
+                + " cleans up at the end of every run, holding the run open after its checks")
+        .fix(
+            "Delete job "
+                + job.id()
+                + " ("
+                + job.location()
+                + ") and clean up on a schedule instead: a workflow with"
+                + " `on: schedule` (e.g. nightly) that deletes what is older than a day — for GHCR,"
+                + " `actions/delete-package-versions` with `min-versions-to-keep`, or the registry's own retention"
+                + " policy. Tag per-run images so the rule can find them (e.g. `test-${{ github.sha }}`).")
+        .remedy(Remedy.of(edits))
+        .workflow(w.path())
+        .subject(job.id())
+        .report();
   }
 
   /** True when every command of the step deletes something (shell plumbing aside). */

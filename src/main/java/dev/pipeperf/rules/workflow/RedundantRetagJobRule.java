@@ -81,13 +81,16 @@ public final class RedundantRetagJobRule implements Rule {
             + ") and point the jobs that need it at "
             + (builder == null ? "its needs" : builder.id())
             + ".";
-    ctx.report(
-        job.location(),
-        "job " + job.id() + " only re-tags images built earlier, and it is on the critical path",
-        fix,
-        Remedy.of(edits),
-        w.path(),
-        job.id());
+    ctx.finding(
+            job.location(),
+            "job "
+                + job.id()
+                + " only re-tags images built earlier, and it is on the critical path")
+        .fix(fix)
+        .remedy(Remedy.of(edits))
+        .workflow(w.path())
+        .subject(job.id())
+        .report();
   }
 
   /** Options of {@code imagetools create} and {@code manifest create} that take a value. */

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
     severity = Severity.MEDIUM,
     effort = Effort.MEDIUM,
     effortHours = 8,
-    summary = "A long test suite on the critical path runs serially, with no sharding")
+    summary = "A long test suite on the critical path runs serially, with no sharding",
+    savingOnly = true)
 public final class SerialTestSuiteRule implements Rule {
 
   /** Below this (high bound), splitting costs more in set-up than it saves. */
@@ -92,24 +93,26 @@ public final class SerialTestSuiteRule implements Rule {
                   + job.id()
                   + " and give each shard half of the tests (e.g. jest/playwright --shard ${{ matrix.shard }}/2,"
                   + " go test per package group)";
-      ctx.report(
-          s.runLocation() != null ? s.runLocation() : s.location(),
-          "the test suite of job "
-              + job.id()
-              + " ("
-              + longest.format()
-              + ") runs serially on the critical path",
-          "Split it into "
-              + SHARDS
-              + " shards: "
-              + how
-              + ". Each shard bills its own runner: this job's"
-              + " minutes are multiplied by "
-              + SHARDS
-              + ".",
-          Remedy.of(edits).onlyIfItSaves(),
-          w.path(),
-          job.id() + "/" + s.displayName());
+      ctx.finding(
+              s.runLocation() != null ? s.runLocation() : s.location(),
+              "the test suite of job "
+                  + job.id()
+                  + " ("
+                  + longest.format()
+                  + ") runs serially on the critical path")
+          .fix(
+              "Split it into "
+                  + SHARDS
+                  + " shards: "
+                  + how
+                  + ". Each shard bills its own runner: this job's"
+                  + " minutes are multiplied by "
+                  + SHARDS
+                  + ".")
+          .remedy(Remedy.of(edits))
+          .workflow(w.path())
+          .subject(job.id() + "/" + s.displayName())
+          .report();
     }
   }
 }

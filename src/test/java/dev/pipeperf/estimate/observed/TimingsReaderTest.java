@@ -264,4 +264,74 @@ class TimingsReaderTest {
         .containsExactly("g.json#1", "g.json#2");
     assertThat(result.model().get(1).source().toString()).isEqualTo("g.json:3:2");
   }
+
+  /**
+   * What octokit's {@code paginate} returns for the jobs endpoint: the jobs of every page
+   * concatenated into one bare array, each job carrying its {@code run_id} (and a re-run's
+   * attempt), with no {@code total_count} or {@code jobs} wrapper.
+   */
+  @Test
+  void readsABareArrayOfJobsAsOctokitPaginateReturnsIt() {
+    String text =
+        """
+        [
+          {"id": 11, "run_id": 900, "run_attempt": 1, "name": "lint", "conclusion": "success",
+           "created_at": "2026-03-04T08:00:00Z", "started_at": "2026-03-04T08:00:05Z",
+           "completed_at": "2026-03-04T08:01:05Z", "labels": ["ubuntu-latest"],
+           "steps": [{"name": "Set up job", "number": 1, "conclusion": "success",
+                      "started_at": "2026-03-04T08:00:05Z", "completed_at": "2026-03-04T08:00:07Z"},
+                     {"name": "Run ruff", "number": 2, "conclusion": "success",
+                      "started_at": "2026-03-04T08:00:07Z", "completed_at": "2026-03-04T08:01:05Z"}]},
+          {"id": 12, "run_id": 900, "run_attempt": 1, "name": "test", "conclusion": "failure",
+           "started_at": "2026-03-04T08:00:06Z", "completed_at": "2026-03-04T08:03:06Z",
+           "steps": []},
+          {"id": 13, "run_id": 900, "run_attempt": 2, "name": "test", "conclusion": "success",
+           "started_at": "2026-03-04T08:10:00Z", "completed_at": "2026-03-04T08:12:00Z",
+           "steps": []},
+          {"id": 21, "run_id": 901, "name": "lint", "conclusion": "success",
+           "started_at": "2026-03-05T08:00:00Z", "completed_at": "2026-03-05T08:00:50Z",
+           "steps": []}
+        ]
+        """;
+    ParseResult<List<ObservedRun>> result = TimingsReader.parse(SourceFile.of("jobs.json", text));
+
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::code, d -> d.location().toString())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("timings-rerun", "jobs.json:2:3"));
+    assertThat(result.model()).extracting(ObservedRun::runId).containsExactly("900", "901");
+    ObservedRun first = result.model().get(0);
+    assertThat(first.source().toString()).isEqualTo("jobs.json:2:3");
+    // the re-run's attempt replaces the failed one: one `test`, the latest
+    assertThat(first.jobs()).extracting(ObservedJob::name).containsExactly("lint", "test");
+    ObservedJob test = first.job("test").orElseThrow();
+    assertThat(test.conclusion()).isEqualTo("success");
+    assertThat(test.runSeconds()).isEqualTo(120);
+    ObservedJob lint = first.job("lint").orElseThrow();
+    assertThat(lint.queueSeconds()).hasValue(5);
+    assertThat(lint.labels()).containsExactly("ubuntu-latest");
+    assertThat(lint.steps())
+        .extracting(ObservedStep::name)
+        .containsExactly("Set up job", "Run ruff");
+    assertThat(lint.steps().get(1).seconds()).isEqualTo(58);
+    assertThat(result.model().get(1).jobs())
+        .extracting(ObservedJob::runSeconds)
+        .containsExactly(50.0);
+  }
+
+  @Test
+  void aBareArrayWithoutRunIdsIsOneRunNamedAfterTheFile() {
+    String text =
+        """
+        [{"name": "build", "started_at": "2026-03-04T08:00:00Z", "completed_at": "2026-03-04T08:01:00Z"},
+         {"name": "deploy", "started_at": "2026-03-04T08:01:00Z", "completed_at": "2026-03-04T08:01:30Z"}]
+        """;
+    ParseResult<List<ObservedRun>> result = TimingsReader.parse(SourceFile.of("p.json", text));
+
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(result.model()).hasSize(1);
+    assertThat(result.model().get(0).runId()).startsWith("p.json#");
+    assertThat(result.model().get(0).jobs())
+        .extracting(ObservedJob::name)
+        .containsExactly("build", "deploy");
+  }
 }

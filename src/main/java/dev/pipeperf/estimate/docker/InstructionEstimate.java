@@ -1,4 +1,4 @@
-package dev.pipeperf.estimate.build;
+package dev.pipeperf.estimate.docker;
 
 import dev.pipeperf.dockerfile.Instruction;
 import dev.pipeperf.estimate.Estimate;

@@ -1,4 +1,4 @@
-package dev.pipeperf.estimate.build;
+package dev.pipeperf.estimate.docker;
 
 import dev.pipeperf.config.DurationValue;
 import dev.pipeperf.estimate.DurationRange;

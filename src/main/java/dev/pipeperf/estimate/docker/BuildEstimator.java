@@ -1,4 +1,4 @@
-package dev.pipeperf.estimate.build;
+package dev.pipeperf.estimate.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,10 +10,10 @@ import dev.pipeperf.dockerfile.StageDependency;
 import dev.pipeperf.estimate.DurationRange;
 import dev.pipeperf.estimate.Estimate;
 import dev.pipeperf.estimate.Provenance;
-import dev.pipeperf.estimate.build.BuildCatalogue.BaseImage;
-import dev.pipeperf.estimate.build.BuildCatalogue.CompileStep;
-import dev.pipeperf.estimate.build.BuildCatalogue.HeavyPackage;
-import dev.pipeperf.estimate.build.BuildCatalogue.PerItem;
+import dev.pipeperf.estimate.docker.BuildCatalogue.BaseImage;
+import dev.pipeperf.estimate.docker.BuildCatalogue.CompileStep;
+import dev.pipeperf.estimate.docker.BuildCatalogue.HeavyPackage;
+import dev.pipeperf.estimate.docker.BuildCatalogue.PerItem;
 import dev.pipeperf.shell.PackageInstall;
 import dev.pipeperf.shell.PackageInstall.Manager;
 import dev.pipeperf.shell.PackageInstalls;
@@ -59,6 +59,9 @@ import java.util.Set;
  *       catalogue's rough {@code mb} figures, COPY sizes are measured.
  *   <li>Emulated platforms (QEMU) and BuildKit's parallelism inside a stage are not modelled.
  * </ul>
+ *
+ * <p>One concern, the cold/warm model above applied instruction by instruction; its size is that
+ * model's cases (invalidation across stages, mounts, pulls, pushes), which read best in one place.
  */
 public final class BuildEstimator {
 

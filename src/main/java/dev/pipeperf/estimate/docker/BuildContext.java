@@ -1,4 +1,4 @@
-package dev.pipeperf.estimate.build;
+package dev.pipeperf.estimate.docker;
 
 import dev.pipeperf.source.SourceFile;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.pipeperf.estimate.build;
+package dev.pipeperf.estimate.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

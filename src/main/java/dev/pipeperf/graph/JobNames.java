@@ -1,11 +1,13 @@
-package dev.pipeperf.estimate.observed;
+package dev.pipeperf.graph;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.pipeperf.workflow.Job;
+import dev.pipeperf.workflow.MatrixInstance;
+import dev.pipeperf.workflow.Strategy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +37,15 @@ import java.util.Set;
  * instance whose matrix values are wildcards ({@code test (*)}), and it takes every observed name
  * that fits.
  *
+ * <p>This is the one home of job display names: {@link #shown} is the name reports print for an
+ * instance (unknown expressions kept as written), {@link #displayName} the form run exports are
+ * matched against (unknown expressions as wildcards).
+ *
  * <p>Exact names are matched first; names with wildcards then take, most specific first, the first
  * observed name not yet matched that fits. Observed names that no instance took are returned so
  * they can be listed as unmatched.
  */
-public final class JobNameMatcher {
+public final class JobNames {
 
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{(.*?)}}", Pattern.DOTALL);
   private static final Pattern MATRIX_PATH =
@@ -51,48 +57,7 @@ public final class JobNameMatcher {
   private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'");
   private static final Pattern USES_MATRIX = Pattern.compile("\\bmatrix\\b");
 
-  private JobNameMatcher() {}
-
-  /**
-   * One instance of a workflow job (a matrix job has one per combination).
-   *
-   * @param jobId the key under {@code jobs:}
-   * @param name the {@code name:} as written, expressions included; null when absent
-   * @param matrix this instance's matrix values in key order (empty when not a matrix job)
-   * @param caller the instance of the job that called this job's reusable workflow; null for a job
-   *     of the workflow itself
-   * @param dynamicMatrix true when the matrix is only known at run time ({@code matrix: ${{
-   *     fromJSON(...) }}}): one instance then stands for all of them, its values are wildcards and
-   *     it matches every observed name that fits
-   */
-  public record JobInstance(
-      String jobId,
-      String name,
-      Map<String, Object> matrix,
-      JobInstance caller,
-      boolean dynamicMatrix) {
-
-    public JobInstance {
-      matrix =
-          matrix == null
-              ? Map.of()
-              : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(matrix));
-    }
-
-    public static JobInstance of(String jobId, String name, Map<String, Object> matrix) {
-      return new JobInstance(jobId, name, matrix, null, false);
-    }
-
-    /** A job whose matrix comes from an expression, so its instances are unknown until run time. */
-    public static JobInstance withDynamicMatrix(String jobId, String name) {
-      return new JobInstance(jobId, name, Map.of(), null, true);
-    }
-
-    /** This job as run from a reusable-workflow call by {@code callerInstance}. */
-    public JobInstance calledBy(JobInstance callerInstance) {
-      return new JobInstance(jobId, name, matrix, callerInstance, dynamicMatrix);
-    }
-  }
+  private JobNames() {}
 
   /**
    * The display name GitHub would show for an instance.
@@ -179,7 +144,7 @@ public final class JobNameMatcher {
 
   private static boolean isDynamic(JobInstance instance) {
     for (JobInstance i = instance; i != null; i = i.caller()) {
-      if (i.dynamicMatrix()) {
+      if (dynamicMatrix(i)) {
         return true;
       }
     }
@@ -190,9 +155,12 @@ public final class JobNameMatcher {
   public static DisplayName displayName(JobInstance instance) {
     Builder own = new Builder();
     boolean usesMatrix = false;
-    String name = instance.name();
+    String name = instance.job().name();
+    boolean dynamic = dynamicMatrix(instance);
+    Map<String, Object> matrix =
+        instance.instance() == null ? Map.of() : instance.instance().values();
     if (name == null || name.isBlank()) {
-      own.literal(instance.jobId());
+      own.literal(instance.job().id());
     } else {
       Matcher m = EXPRESSION.matcher(name);
       int last = 0;
@@ -200,7 +168,7 @@ public final class JobNameMatcher {
         own.literal(name.substring(last, m.start()));
         String expression = m.group(1).strip();
         usesMatrix |= USES_MATRIX.matcher(expression).find();
-        String value = instance.dynamicMatrix() ? null : evaluate(expression, instance.matrix());
+        String value = dynamic ? null : evaluate(expression, matrix);
         if (value == null) {
           own.wildcard();
         } else {
@@ -210,13 +178,13 @@ public final class JobNameMatcher {
       }
       own.literal(name.substring(last));
     }
-    if (!usesMatrix && instance.dynamicMatrix()) {
+    if (!usesMatrix && dynamic) {
       own.literal(" (");
       own.wildcard();
       own.literal(")");
-    } else if (!usesMatrix && !instance.matrix().isEmpty()) {
+    } else if (!usesMatrix && !matrix.isEmpty()) {
       List<String> values = new ArrayList<>();
-      instance.matrix().values().forEach(v -> flatten(v, values));
+      matrix.values().forEach(v -> flatten(v, values));
       if (!values.isEmpty()) {
         own.literal(" (" + String.join(", ", values) + ")");
       }
@@ -229,6 +197,33 @@ public final class JobNameMatcher {
     full.literal(" / ");
     full.append(own.build());
     return full.build();
+  }
+
+  /**
+   * True when the job's matrix is only known at run time ({@code matrix: ${{ fromJSON(...) }}}):
+   * its one instance then stands for all of them, its values are wildcards and it matches every
+   * observed name that fits.
+   */
+  static boolean dynamicMatrix(JobInstance instance) {
+    Strategy strategy = instance.job().strategy();
+    return strategy != null && strategy.matrix() != null && strategy.matrix().dynamic();
+  }
+
+  /**
+   * The name reports show: the {@code name:} (matrix values put in) or id, plus the matrix suffix;
+   * a called job is shown after its caller's name ({@code build (linux) / test}).
+   */
+  static String shown(Job job, MatrixInstance mi, JobInstance caller) {
+    String base = job.name() != null ? job.name() : job.id();
+    String shown;
+    if (mi == null || mi.values().isEmpty()) {
+      shown = base;
+    } else if (job.name() != null && job.name().contains("matrix.")) {
+      shown = mi.substitute(base);
+    } else {
+      shown = base + " " + mi.displaySuffix();
+    }
+    return caller == null ? shown : caller.displayName() + " / " + shown;
   }
 
   /** The value of an expression GitHub would print, or null when pipeperf cannot know it. */

@@ -3,15 +3,10 @@ package dev.pipeperf.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipeperf.analysis.AnalysisResult;
-import dev.pipeperf.analysis.Analyzer;
 import dev.pipeperf.report.MarkdownRenderer;
-import dev.pipeperf.testing.Corpus;
-import java.io.IOException;
+import dev.pipeperf.testing.CorpusAnalyses;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,19 +19,12 @@ import org.junit.jupiter.api.TestFactory;
 class VerdictCoherenceTest {
 
   @TestFactory
-  Stream<DynamicTest> decisionScoreAndRecommendationAgreeOnEveryRealRepository()
-      throws IOException {
-    Path real = Corpus.require("real");
-    List<Path> repos;
-    try (Stream<Path> s = Files.list(real)) {
-      repos = s.filter(Files::isDirectory).sorted().toList();
-    }
-    return repos.stream()
-        .map(repo -> DynamicTest.dynamicTest(repo.getFileName().toString(), () -> check(repo)));
+  Stream<DynamicTest> decisionScoreAndRecommendationAgreeOnEveryRealRepository() {
+    return CorpusAnalyses.real().entrySet().stream()
+        .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> check(e.getValue())));
   }
 
-  private static void check(Path repo) {
-    AnalysisResult result = Analyzer.analyze(new Analyzer.Options(repo, null, null, List.of()));
+  private static void check(AnalysisResult result) {
     Review review = Review.of(result);
     Verdict v = review.verdict();
     Evidence e = review.evidence();

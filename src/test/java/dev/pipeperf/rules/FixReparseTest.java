@@ -102,4 +102,98 @@ class FixReparseTest {
     assertThat(fixed.diagnostics()).isEmpty();
     assertThat(all(fixed, "PP014")).isEmpty();
   }
+
+  @Test
+  void reorderFixKeepsChownAndTheWholeInstallAndParses() throws IOException {
+    Path root = copy("PP006");
+    Finding flask =
+        all(Analyzer.analyze(Analyzer.Options.of(root)), "PP006").stream()
+            .filter(f -> f.location().file().equals("flask/Dockerfile"))
+            .findFirst()
+            .orElseThrow();
+    String[] fix = flask.fix().split("\n");
+    // COPY lines to write at the wide COPY's line, then the wide COPY to move after the install.
+    List<String> manifests =
+        java.util.Arrays.stream(fix).skip(1).takeWhile(l -> l.startsWith("COPY ")).toList();
+    String moved = fix[fix.length - 1];
+    assertThat(manifests)
+        .containsExactly("COPY --chown=nonroot:nonroot requirements/prod.txt ./requirements/");
+    assertThat(moved).isEqualTo("COPY --chown=nonroot:nonroot . .");
+    assertThat(flask.fix()).contains("after the install at line 11");
+    Path df = root.resolve("flask/Dockerfile");
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(df));
+    int wide = flask.location().line();
+    lines.add(11, moved); // after the install's last line (a continued RUN ends at line 11)
+    lines.remove(wide - 1);
+    lines.addAll(wide - 1, manifests);
+    Files.write(df, lines);
+    AnalysisResult fixed = Analyzer.analyze(Analyzer.Options.of(root));
+    assertThat(fixed.diagnostics()).isEmpty();
+    assertThat(all(fixed, "PP006")).noneMatch(f -> f.location().file().equals("flask/Dockerfile"));
+    String text = Files.readString(df);
+    assertThat(text).contains("-r requirements/prod.txt").contains("--chown=nonroot:nonroot . .");
+    assertThat(text.indexOf("pip install"))
+        .isLessThan(text.indexOf("COPY --chown=nonroot:nonroot . ."));
+  }
+
+  @Test
+  void timeoutFixIsGenerousForAColdRustReleaseAndParses() throws IOException {
+    Path root = copy("PP015");
+    List<Finding> before = all(Analyzer.analyze(Analyzer.Options.of(root)), "PP015");
+    assertThat(before).hasSize(2);
+    for (Finding f : before) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("`timeout-minutes: (\\d+)`").matcher(f.fix());
+      assertThat(m.find()).as(f.fix()).isTrue();
+      int minutes = Integer.parseInt(m.group(1));
+      if (f.location().file().endsWith("release.yml")) {
+        // A cold cargo --release build: a timeout from the catalogue estimate would kill it.
+        assertThat(minutes).isGreaterThanOrEqualTo(60);
+        assertThat(f.fix()).contains("cargo build --release --locked").contains("assumed floor");
+      }
+      Path file = root.resolve(f.location().file());
+      insertUnder(file, f.location().line(), List.of("timeout-minutes: " + minutes));
+    }
+    AnalysisResult fixed = Analyzer.analyze(Analyzer.Options.of(root));
+    assertThat(fixed.diagnostics()).isEmpty();
+    assertThat(all(fixed, "PP015")).isEmpty();
+  }
+
+  @Test
+  void multiStageFixNamesTheFilesOwnManagerRequirementsAndBase() throws IOException {
+    Path root = copy("PP002");
+    var byFile =
+        all(Analyzer.analyze(Analyzer.Options.of(root)), "PP002").stream()
+            .collect(java.util.stream.Collectors.toMap(f -> f.location().file(), Finding::fix));
+    assertThat(byFile.get("worker/Dockerfile"))
+        .contains("FROM python:3.12-alpine AS builder")
+        .contains("install with apk only the runtime libraries (none of build-base)")
+        .contains("pip install --prefix=/install -r requirements/prod.txt")
+        .doesNotContain("npm")
+        .doesNotContain("apt-get");
+    assertThat(byFile.get("api/Dockerfile"))
+        .contains("install with apt-get")
+        .contains("-r requirements.txt")
+        .doesNotContain("npm");
+    assertThat(byFile.get("web/Dockerfile"))
+        .contains("FROM node:22-slim AS builder")
+        .contains("npm ci --omit=dev")
+        .doesNotContain("pip")
+        .doesNotContain("apt-get");
+  }
+
+  @Test
+  void mergeFixNamesEachFilesStageAndTheRepositorysOwnWayToBuildATarget() throws IOException {
+    Path root = copy("PP003");
+    Finding f = all(Analyzer.analyze(Analyzer.Options.of(root)), "PP003").get(0);
+    assertThat(f.fix())
+        .contains("`FROM base AS app`, `FROM base AS celery`, `FROM base AS celerybeat`")
+        .contains("the 7 instructions they all start with (lines 1–7 of Dockerfile)")
+        .contains("docker build --target app")
+        .as("no docker-bake.hcl in this repository")
+        .doesNotContain("docker-bake.hcl");
+    Files.writeString(root.resolve("docker-bake.hcl"), "target \"app\" {\n}\n");
+    Finding withBake = all(Analyzer.analyze(Analyzer.Options.of(root)), "PP003").get(0);
+    assertThat(withBake.fix()).contains("`target = \"app\"` in its docker-bake.hcl target");
+  }
 }

@@ -2,13 +2,7 @@ package dev.pipeperf.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipeperf.analysis.AnalysisResult;
-import dev.pipeperf.analysis.Analyzer;
-import dev.pipeperf.testing.Corpus;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.pipeperf.testing.CorpusAnalyses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,26 +11,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole analysis — discovery, parsers, graph, estimates, every rule — over each of the 34 real
- * repositories of the corpus: nothing throws, and the findings per rule are printed so a change in
- * a rule's reach shows in the build log.
+ * repositories of the corpus (analysed once, shared with the labelled benchmark): nothing throws,
+ * and the findings per rule are printed so a change in a rule's reach shows in the build log.
  */
 class RealCorpusRulesTest {
 
   @Test
-  void everyRealRepositoryIsAnalysedAndFindingsAreCountedPerRule() throws IOException {
-    Path real = Corpus.require("real");
+  void everyRealRepositoryIsAnalysedAndFindingsAreCountedPerRule() {
     Map<String, Integer> perRule = new TreeMap<>();
     List<String> repos = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(real)) {
-      for (Path repo : ds) {
-        if (!Files.isDirectory(repo)) {
-          continue;
-        }
-        AnalysisResult r = Analyzer.analyze(Analyzer.Options.of(repo));
-        repos.add(repo.getFileName() + ": " + r.rules().findings().size());
-        r.rules().findings().forEach(f -> perRule.merge(f.ruleId(), 1, Integer::sum));
-      }
-    }
+    CorpusAnalyses.real()
+        .forEach(
+            (name, r) -> {
+              repos.add(name + ": " + r.rules().findings().size());
+              r.rules().findings().forEach(f -> perRule.merge(f.ruleId(), 1, Integer::sum));
+            });
     System.out.println(
         "real corpus: " + repos.size() + " repositories, findings per rule " + perRule);
     assertThat(repos).hasSizeGreaterThanOrEqualTo(30);

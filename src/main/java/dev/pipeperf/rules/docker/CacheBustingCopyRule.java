@@ -43,7 +43,10 @@ public final class CacheBustingCopyRule implements Rule {
         continue;
       }
       if (wide != null && DockerFacts.isDependencyInstall(i)) {
-        report(df, stage, wide, i, ctx);
+        if (!needsSource(i.runCommand())) {
+          // pip install . reads the whole project: moving the source copy after it breaks it.
+          report(df, stage, wide, i, ctx);
+        }
         return;
       }
     }
@@ -73,7 +76,7 @@ public final class CacheBustingCopyRule implements Rule {
         edits.add(new GraphEdit.ScaleDuration(n.id(), 1 - DockerFacts.share(n, install)));
       }
     }
-    String manifests = manifestsFor(install.runCommand());
+    String installLine = install.original().strip().lines().findFirst().orElse("RUN ...");
     ctx.report(
         wide.location(),
         "COPY "
@@ -83,16 +86,88 @@ public final class CacheBustingCopyRule implements Rule {
             + " comes before the dependency install at line "
             + install.location().line()
             + ": every source change reinstalls the dependencies",
-        "Copy the dependency manifests first, install, then copy the source:\n"
-            + "COPY "
-            + manifests
-            + " ./\n"
-            + install.original().strip().lines().findFirst().orElse("RUN ...")
-            + "\n"
+        "At line "
+            + wide.location().line()
+            + " of "
+            + df.path()
+            + ", copy only the dependency manifests:\n"
+            + String.join("\n", manifestCopies(df, wide, install, ctx))
+            + "\nand move the source copy to after the install at line "
+            + install.endLine()
+            + " ("
+            + installLine.strip()
+            + (install.endLine() > install.location().line() ? " …" : "")
+            + "):\n"
             + wide.original().strip(),
         Remedy.of(edits),
         null,
         df.path() + ":" + stage.index());
+  }
+
+  /** The install reads the project itself ({@code pip install .}): it needs the whole source. */
+  static boolean needsSource(String run) {
+    return run != null
+        && run.matches(
+            "(?s).*\\bpip3?\\s+install\\b[^;&|\\n]*?\\s(-e\\s+)?\\.(\\[[^\\]]*\\])?(\\s.*|$)");
+  }
+
+  private static final java.util.regex.Pattern REQUIREMENTS =
+      java.util.regex.Pattern.compile("\\s-r\\s*(\\S+)");
+
+  /**
+   * The COPY lines that bring in what the install reads, keeping the wide COPY's own flags ({@code
+   * --chown}, {@code --chmod}, {@code --link}) and destination, one COPY per sub-folder so a
+   * manifest lands at the path the install names ({@code -r requirements/prod.txt}). Lock files are
+   * named only when they exist beside the Dockerfile, when any does.
+   */
+  static List<String> manifestCopies(
+      Dockerfile df, Instruction wide, Instruction install, RuleContext ctx) {
+    String run = install.runCommand() == null ? "" : install.runCommand();
+    List<String> files = new ArrayList<>();
+    java.util.regex.Matcher m = REQUIREMENTS.matcher(run);
+    while (m.find()) {
+      files.add(m.group(1).replaceAll("^\\./", ""));
+    }
+    if (files.isEmpty()) {
+      List<String> known = List.of(manifestsFor(run).split(" "));
+      java.nio.file.Path root = ctx.view().workspace().root();
+      java.nio.file.Path dir = root.resolve(df.path()).getParent();
+      List<String> present =
+          known.stream()
+              .filter(f -> dir != null && java.nio.file.Files.isRegularFile(dir.resolve(f)))
+              .toList();
+      files.addAll(present.isEmpty() ? known : present);
+    }
+    StringBuilder flags = new StringBuilder();
+    for (var f : wide.flags()) {
+      flags
+          .append("--")
+          .append(f.name())
+          .append(f.value() == null ? "" : "=" + f.value())
+          .append(' ');
+    }
+    String dest = wide.copyDestination() == null ? "./" : wide.copyDestination();
+    String destDir = dest.endsWith("/") ? dest : dest + "/";
+    if (destDir.equals("./") || destDir.equals("./.")) {
+      destDir = "./";
+    }
+    java.util.Map<String, List<String>> byFolder = new java.util.LinkedHashMap<>();
+    for (String f : files) {
+      int slash = f.lastIndexOf('/');
+      byFolder
+          .computeIfAbsent(slash < 0 ? "" : f.substring(0, slash + 1), k -> new ArrayList<>())
+          .add(f);
+    }
+    List<String> out = new ArrayList<>();
+    for (var e : byFolder.entrySet()) {
+      out.add(
+          "COPY "
+              + flags
+              + String.join(" ", e.getValue())
+              + " "
+              + (e.getKey().isEmpty() ? destDir : destDir + e.getKey()));
+    }
+    return out;
   }
 
   private static String manifestsFor(String run) {

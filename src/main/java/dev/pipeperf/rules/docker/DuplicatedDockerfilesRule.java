@@ -8,6 +8,7 @@ import dev.pipeperf.rules.Remedy;
 import dev.pipeperf.rules.Rule;
 import dev.pipeperf.rules.RuleContext;
 import dev.pipeperf.rules.RuleInfo;
+import dev.pipeperf.rules.TestFixtures;
 import dev.pipeperf.source.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,8 +92,10 @@ public final class DuplicatedDockerfilesRule implements Rule {
                 + shared[b][closest]
                 + " instructions)");
       }
+      if (group.stream().allMatch(i -> TestFixtures.isFixture(files.get(i).path()))) {
+        continue; // test inputs of a parser or builder: alike on purpose, never built together
+      }
       Instruction firstInstruction = first.instructions().get(0);
-      int lines = first.instructions().get(first.instructions().size() - 1).endLine();
       ctx.report(
           firstInstruction.location(),
           group.size()
@@ -102,13 +105,10 @@ public final class DuplicatedDockerfilesRule implements Rule {
               + first.path()
               + ", "
               + String.join(", ", details),
-          "Merge them into one multi-stage Dockerfile: a `base` stage with the shared instructions (lines 1–"
-              + lines
-              + " of "
-              + first.path()
-              + " hold them), then one small stage per image (`FROM base AS web`,"
-              + " `FROM base AS celery`, ...), built as targets (`target = \"web\"` in docker-bake.hcl, or"
-              + " `--target`); delete the copies.",
+          fixText(
+              group.stream().map(files::get).toList(),
+              group.stream().map(normalised::get).toList(),
+              !view.workspace().bakeFiles().isEmpty()),
           Remedy.NONE,
           null,
           String.join("|", group.stream().map(i -> files.get(i).path()).toList()));
@@ -146,5 +146,80 @@ public final class DuplicatedDockerfilesRule implements Rule {
       cur = t;
     }
     return prev[b.size()];
+  }
+
+  /**
+   * The merge written for these files: the shared leading instructions (with their line range in
+   * the first file), one stage per file named after it, and how to build a stage with what the
+   * repository already uses (bake targets only when it has a bake file).
+   */
+  static String fixText(List<Dockerfile> group, List<List<String>> normalised, boolean bake) {
+    Dockerfile first = group.get(0);
+    int prefix = normalised.get(0).size();
+    for (List<String> other : normalised) {
+      int k = 0;
+      while (k < Math.min(prefix, other.size()) && other.get(k).equals(normalised.get(0).get(k))) {
+        k++;
+      }
+      prefix = k;
+    }
+    List<String> stages = new ArrayList<>();
+    for (Dockerfile df : group) {
+      String name = stageName(df.path());
+      while (stages.contains(name)) {
+        name = name + "-" + (stages.size() + 1);
+      }
+      stages.add(name);
+    }
+    StringBuilder fix = new StringBuilder("Merge them into one multi-stage Dockerfile: ");
+    if (prefix > 0) {
+      fix.append("a `base` stage with the ")
+          .append(prefix)
+          .append(" instructions they all start with (lines 1–")
+          .append(first.instructions().get(prefix - 1).endLine())
+          .append(" of ")
+          .append(first.path())
+          .append(")");
+    } else {
+      fix.append(
+          "a `base` stage with the instructions they share (they differ from the first line,"
+              + " so check the merge keeps each image's own order)");
+    }
+    fix.append(", then one small stage per image (")
+        .append(String.join(", ", stages.stream().map(n -> "`FROM base AS " + n + "`").toList()))
+        .append("), each built with ");
+    String one = stages.get(0);
+    fix.append(
+        bake
+            ? "`target = \"" + one + "\"` in its docker-bake.hcl target"
+            : "`docker build --target "
+                + one
+                + "` (or `target: "
+                + one
+                + "` in build-push-action)");
+    fix.append("; delete the copies.");
+    return fix.toString();
+  }
+
+  /**
+   * A stage name from a Dockerfile's path: {@code celery.Dockerfile} → celery, {@code
+   * web/Dockerfile} → web.
+   */
+  static String stageName(String path) {
+    String file = path.substring(path.lastIndexOf('/') + 1);
+    String lower = file.toLowerCase(Locale.ROOT);
+    String name;
+    if (lower.endsWith(".dockerfile") || lower.endsWith(".containerfile")) {
+      name = file.substring(0, file.lastIndexOf('.'));
+    } else if (lower.matches("(dockerfile|containerfile)[._-].+")) {
+      name =
+          file.substring(lower.indexOf("file") + 5); // Dockerfile.web, Dockerfile_test → web, test
+    } else {
+      int slash = path.lastIndexOf('/');
+      String dir = slash < 0 ? "" : path.substring(0, slash);
+      name = dir.isEmpty() ? "app" : dir.substring(dir.lastIndexOf('/') + 1);
+    }
+    name = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
+    return name.isEmpty() ? "app" : name;
   }
 }

@@ -1,6 +1,7 @@
 package dev.pipeperf.rules.docker;
 
 import dev.pipeperf.estimate.docker.BuildContext;
+import dev.pipeperf.estimate.docker.DockerIgnore;
 import dev.pipeperf.graph.GraphEdit;
 import dev.pipeperf.graph.Node;
 import dev.pipeperf.graph.Subject;
@@ -38,6 +39,45 @@ public final class MissingDockerignoreRule implements Rule {
   /** A folder sent to the builder is worth mentioning from this size on. */
   static final long MIN_BYTES = 1_000_000;
 
+  /** Folders worth naming when a .dockerignore keeps them out, in the order they are named. */
+  static final List<String> NAMED =
+      List.of(
+          ".git",
+          "node_modules",
+          ".venv",
+          "venv",
+          "__pycache__",
+          ".tox",
+          "target",
+          "dist",
+          "build",
+          "tests",
+          "test",
+          "docs",
+          ".github");
+
+  /**
+   * What the .dockerignore really keeps out, read from its patterns: the well-known folders it
+   * excludes, else its own first patterns; null when it excludes nothing. Never a claim the file
+   * does not make.
+   */
+  static String practiceText(String path, DockerIgnore ignore) {
+    DockerIgnore.Matcher m = ignore.matcher();
+    List<String> named = NAMED.stream().filter(m::excludes).toList();
+    if (!named.isEmpty()) {
+      return path + " keeps " + String.join(", ", named) + " out of the build context";
+    }
+    List<String> own = ignore.patterns().stream().filter(p -> !p.startsWith("!")).toList();
+    if (own.isEmpty()) {
+      return null; // a file of comments and exceptions keeps nothing out: no practice to show
+    }
+    return path
+        + " excludes "
+        + String.join(", ", own.subList(0, Math.min(3, own.size())))
+        + (own.size() > 3 ? " and " + (own.size() - 3) + " more patterns" : "")
+        + " from the build context";
+  }
+
   @Override
   public void finish(AnalysisView view, RuleContext ctx) {
     Map<String, List<Node>> byContext = new LinkedHashMap<>();
@@ -67,10 +107,10 @@ public final class MissingDockerignoreRule implements Rule {
       big.values().removeIf(bytes -> bytes < MIN_BYTES);
       if (hasIgnore && big.isEmpty()) {
         Path which = Files.isRegularFile(own) ? own : shared;
-        ctx.practice(
-            "dockerignore",
-            Location.ofFile(rel(root, which)),
-            "a .dockerignore keeps .git, dependencies and tests out of the build context");
+        String text = practiceText(rel(root, which), context.ignore());
+        if (text != null) {
+          ctx.practice("dockerignore", Location.ofFile(rel(root, which)), text);
+        }
         continue;
       }
       String where = Paths.join(b.build().context(), ".dockerignore");

@@ -51,6 +51,22 @@ public final class MissingTimeoutRule implements Rule {
       }
     }
     int minutes = suggested(high);
+    String coldRelease = coldReleaseBuild(job);
+    String basis =
+        " (about three times its estimated " + Math.max(1, Math.round(high / 60)) + " min).";
+    if (coldRelease != null && minutes < COLD_RELEASE_FLOOR) {
+      // A cold optimised Rust build (LTO, every dependency compiled) takes far longer than the
+      // catalogue's step estimate: a timeout from the estimate would kill the release.
+      minutes = COLD_RELEASE_FLOOR;
+      basis =
+          " (the job builds a release with "
+              + coldRelease
+              + ": a cold optimised build often takes 20–45 min, more than the estimated "
+              + Math.max(1, Math.round(high / 60))
+              + " min, so "
+              + COLD_RELEASE_FLOOR
+              + " min is an assumed floor; set it to about three times a recent run's duration).";
+    }
     ctx.report(
         job.location(),
         "job "
@@ -64,12 +80,46 @@ public final class MissingTimeoutRule implements Rule {
             + job.id()
             + " at "
             + job.location()
-            + " (about three times its estimated "
-            + Math.max(1, Math.round(high / 60))
-            + " min).",
+            + basis,
         Remedy.NONE,
         w.path(),
         job.id());
+  }
+
+  /** Minutes a timeout for a cold Rust release build is never set under (assumed). */
+  static final int COLD_RELEASE_FLOOR = 60;
+
+  private static final java.util.regex.Pattern RELEASE_RUN =
+      java.util.regex.Pattern.compile(
+          "(?s).*\\b(cargo\\s+(?:\\+\\S+\\s+)?(?:build|install|zigbuild|auditable\\s+build)\\b[^\\n]*--release"
+              + "|maturin\\s+build|cross\\s+build\\b[^\\n]*--release).*");
+
+  private static final List<String> RELEASE_ACTIONS =
+      List.of(
+          "pyo3/maturin-action",
+          "tauri-apps/tauri-action",
+          "houseabsolute/actions-rust-cross",
+          "taiki-e/upload-rust-binary-action");
+
+  /** What makes the job a cold optimised Rust build (a command or action), or null. */
+  static String coldReleaseBuild(Job job) {
+    for (var st : job.allSteps()) {
+      if (st.run() != null && RELEASE_RUN.matcher(st.run()).matches()) {
+        String line =
+            st.run()
+                .lines()
+                .filter(l -> l.matches(".*\\b(cargo|maturin|cross)\\b.*"))
+                .findFirst()
+                .orElse(st.run().strip().lines().findFirst().orElse(""))
+                .strip();
+        return "`" + (line.length() > 60 ? line.substring(0, 57) + "…" : line) + "`";
+      }
+      String a = st.action();
+      if (a != null && RELEASE_ACTIONS.contains(a.toLowerCase(java.util.Locale.ROOT))) {
+        return a;
+      }
+    }
+    return null;
   }
 
   /** Three times the high estimate, rounded up to 5 minutes, at least 10. */

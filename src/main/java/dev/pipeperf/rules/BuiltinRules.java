@@ -13,6 +13,7 @@ import dev.pipeperf.rules.workflow.ArtifactRelayJobRule;
 import dev.pipeperf.rules.workflow.CiTimePackageInstallRule;
 import dev.pipeperf.rules.workflow.ColdStartCpuBoostRule;
 import dev.pipeperf.rules.workflow.DuplicatePullRequestRunsRule;
+import dev.pipeperf.rules.workflow.FromSourceInstallRule;
 import dev.pipeperf.rules.workflow.MissingConcurrencyCancelRule;
 import dev.pipeperf.rules.workflow.MissingDependencyCacheRule;
 import dev.pipeperf.rules.workflow.MissingRustCacheRule;
@@ -54,6 +55,7 @@ public final class BuiltinRules {
         new ArtifactRelayJobRule(),
         new PerRunCleanupJobRule(),
         new DuplicatePullRequestRunsRule(),
-        new MissingRustCacheRule());
+        new MissingRustCacheRule(),
+        new FromSourceInstallRule());
   }
 }

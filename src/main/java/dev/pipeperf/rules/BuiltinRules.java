@@ -16,6 +16,7 @@ import dev.pipeperf.rules.workflow.DuplicatePullRequestRunsRule;
 import dev.pipeperf.rules.workflow.FromSourceInstallRule;
 import dev.pipeperf.rules.workflow.MissingConcurrencyCancelRule;
 import dev.pipeperf.rules.workflow.MissingDependencyCacheRule;
+import dev.pipeperf.rules.workflow.MissingJvmBuildCacheRule;
 import dev.pipeperf.rules.workflow.MissingRustCacheRule;
 import dev.pipeperf.rules.workflow.MissingTimeoutRule;
 import dev.pipeperf.rules.workflow.NeedlessNeedsRule;
@@ -56,6 +57,7 @@ public final class BuiltinRules {
         new PerRunCleanupJobRule(),
         new DuplicatePullRequestRunsRule(),
         new MissingRustCacheRule(),
-        new FromSourceInstallRule());
+        new FromSourceInstallRule(),
+        new MissingJvmBuildCacheRule());
   }
 }

@@ -42,6 +42,12 @@ class CacheMissesOnRealCorpusTest {
   }
 
   @Test
+  void tauriAndroidBuildCachesGradleThroughSetupJava() {
+    // The only Gradle build of the corpus: `cache: 'gradle'` on actions/setup-java.
+    assertThat(findings("tauri-apps__tauri", "PP028")).isEmpty();
+  }
+
+  @Test
   void polarsMiriJobCompilesRustWithNoCache() {
     assertThat(findings("pola-rs__polars", "PP022"))
         .anySatisfy(x -> assertThat(x.message()).contains("job miri"));

@@ -24,6 +24,7 @@ import dev.pipeperf.rules.workflow.ParallelizableJobsRule;
 import dev.pipeperf.rules.workflow.ParallelizableStepsRule;
 import dev.pipeperf.rules.workflow.PerRunCleanupJobRule;
 import dev.pipeperf.rules.workflow.RedundantRetagJobRule;
+import dev.pipeperf.rules.workflow.RepeatedToolSetupRule;
 import dev.pipeperf.rules.workflow.SerialTestSuiteRule;
 import java.util.List;
 
@@ -58,6 +59,7 @@ public final class BuiltinRules {
         new DuplicatePullRequestRunsRule(),
         new MissingRustCacheRule(),
         new FromSourceInstallRule(),
+        new RepeatedToolSetupRule(),
         new MissingJvmBuildCacheRule());
   }
 }

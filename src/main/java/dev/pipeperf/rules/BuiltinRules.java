@@ -14,8 +14,10 @@ import dev.pipeperf.rules.workflow.ArtifactRelayJobRule;
 import dev.pipeperf.rules.workflow.CiTimePackageInstallRule;
 import dev.pipeperf.rules.workflow.ColdStartCpuBoostRule;
 import dev.pipeperf.rules.workflow.DuplicatePullRequestRunsRule;
+import dev.pipeperf.rules.workflow.FromSourceInstallRule;
 import dev.pipeperf.rules.workflow.MissingConcurrencyCancelRule;
 import dev.pipeperf.rules.workflow.MissingDependencyCacheRule;
+import dev.pipeperf.rules.workflow.MissingJvmBuildCacheRule;
 import dev.pipeperf.rules.workflow.MissingRustCacheRule;
 import dev.pipeperf.rules.workflow.MissingTimeoutRule;
 import dev.pipeperf.rules.workflow.NeedlessNeedsRule;
@@ -23,6 +25,7 @@ import dev.pipeperf.rules.workflow.ParallelizableJobsRule;
 import dev.pipeperf.rules.workflow.ParallelizableStepsRule;
 import dev.pipeperf.rules.workflow.PerRunCleanupJobRule;
 import dev.pipeperf.rules.workflow.RedundantRetagJobRule;
+import dev.pipeperf.rules.workflow.RepeatedToolSetupRule;
 import dev.pipeperf.rules.workflow.SerialTestSuiteRule;
 import java.util.List;
 
@@ -56,6 +59,9 @@ public final class BuiltinRules {
         new PerRunCleanupJobRule(),
         new DuplicatePullRequestRunsRule(),
         new MissingRustCacheRule(),
-        new ImageBuiltInEveryLegRule());
+        new ImageBuiltInEveryLegRule(),
+        new FromSourceInstallRule(),
+        new RepeatedToolSetupRule(),
+        new MissingJvmBuildCacheRule());
   }
 }

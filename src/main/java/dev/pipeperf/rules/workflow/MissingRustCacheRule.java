@@ -1,6 +1,5 @@
 package dev.pipeperf.rules.workflow;
 
-import dev.pipeperf.cost.RunnerKind;
 import dev.pipeperf.graph.GraphEdit;
 import dev.pipeperf.graph.JobInstance;
 import dev.pipeperf.graph.Node;
@@ -13,13 +12,10 @@ import dev.pipeperf.rules.StepKinds;
 import dev.pipeperf.source.Severity;
 import dev.pipeperf.workflow.Job;
 import dev.pipeperf.workflow.Step;
-import dev.pipeperf.workflow.Trigger;
 import dev.pipeperf.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,17 +49,9 @@ public final class MissingRustCacheRule implements Rule {
   private static final Pattern MANIFEST =
       Pattern.compile("--manifest-path[ =]+(\\S+)/Cargo\\.toml");
 
-  /** Events that start a workflow often enough for a cache to be hit. */
-  private static final Set<String> FREQUENT =
-      Set.of("push", "pull_request", "merge_group", "schedule");
-
   @Override
   public void visitJob(Workflow w, Job job, RuleContext ctx) {
-    if (job.runsOn() == null
-        || RunnerKind.fromLabels(job.runsOn().labels()).selfHosted()
-        || !runsOften(w)
-        || releaseWorkflow(w)
-        || mentionsWrapper(w.env())) {
+    if (!CacheIntent.cacheWouldPay(ctx, w, job) || mentionsWrapper(w.env())) {
       return;
     }
     List<Step> cargo = new ArrayList<>();
@@ -170,26 +158,5 @@ public final class MissingRustCacheRule implements Rule {
 
   private static boolean mentionsWrapper(Map<String, String> env) {
     return env.containsKey("RUSTC_WRAPPER") || env.containsKey("CARGO_TARGET_DIR");
-  }
-
-  private static boolean runsOften(Workflow w) {
-    for (Trigger t : w.triggers()) {
-      if (FREQUENT.contains(t.event())) {
-        boolean tagsOnly =
-            t.event().equals("push")
-                && (t.filters().contains("tags") || t.filters().contains("tags-ignore"))
-                && !t.filters().contains("branches");
-        if (!tagsOnly) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Release and publish workflows often build without caches on purpose (cache poisoning). */
-  private static boolean releaseWorkflow(Workflow w) {
-    String s = (w.path() + " " + w.displayName()).toLowerCase(Locale.ROOT);
-    return s.contains("release") || s.contains("publish") || s.contains("deploy");
   }
 }
